@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// nightjar: Lua recipes and a REPL for machine-learning pipelines, with the
+// math in Swift on OpenBLAS. Only the toolchain and Debian's C libraries.
+import PackageDescription
+
+let package = Package(
+  name: "nightjar",
+  products: [
+    .executable(name: "nightjar", targets: ["nightjar"]),
+    .library(name: "NightjarCore", targets: ["NightjarCore"]),
+    .library(name: "NightjarLua", targets: ["NightjarLua"]),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLua", pkgConfig: "lua5.4",
+      providers: [.apt(["liblua5.4-dev"])]),
+    .systemLibrary(
+      name: "CBLAS", pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+    .systemLibrary(
+      name: "CLineEdit", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    .target(
+      name: "CLuaShim", dependencies: ["CLua"],
+      cSettings: [.unsafeFlags(["-std=gnu23"])]),
+    .target(name: "NightjarCore", dependencies: ["CBLAS"]),
+    .target(
+      name: "NightjarLua",
+      dependencies: ["NightjarCore", "CLua", "CLuaShim"]),
+    .executableTarget(
+      name: "nightjar",
+      dependencies: ["NightjarLua", "CLineEdit", "CLuaShim", "CLua"]),
+    .testTarget(
+      name: "NightjarCoreTests", dependencies: ["NightjarCore"]),
+    .testTarget(
+      name: "NightjarLuaTests",
+      dependencies: ["NightjarLua", "CLua", "CLuaShim"]),
+    .testTarget(name: "NightjarCLITests", dependencies: []),
+  ],
+  swiftLanguageModes: [.v5]
+)
