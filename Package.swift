@@ -35,7 +35,7 @@ let package = Package(
     .testTarget(
       name: "NightjarLuaTests",
       dependencies: ["NightjarLua", "CLua", "CLuaShim"]),
-    .testTarget(name: "NightjarCLITests", dependencies: []),
+    .testTarget(name: "NightjarCLITests", dependencies: ["nightjar"]),
   ],
   swiftLanguageModes: [.v5]
 )
