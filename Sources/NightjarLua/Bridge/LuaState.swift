@@ -94,6 +94,21 @@ public final class LuaState {
     luaPop(L, 1)  // [-1]
   }
 
+  /// Defines `name` in the module `nightjar.internal` (what benchmarks
+  /// and tests use to measure the bridge itself; not part of `ml`).
+  public func defineInternal(_ name: String, _ body: @escaping LuaBody) {
+    lua_getfield(L, luaRegistryIndex, "_LOADED")  // [+1]
+    if lua_getfield(L, -1, "nightjar.internal") != LUA_TTABLE {  // [+1]
+      luaPop(L, 1)  // [-1]
+      luaNewTable(L)  // [+1]
+      lua_pushvalue(L, -1)  // [+1]
+      lua_setfield(L, -3, "nightjar.internal")  // [-1]
+    }
+    pushFunction(name, body)  // [+1]
+    lua_setfield(L, -2, name)  // [-1]
+    luaPop(L, 2)  // [-2]
+  }
+
   /// Records the help text of the value on top of the stack, and lists
   /// `name` under `group` in `help(ml)` when a group is given. [-0, +0]
   func setHelp(group: String?, name: String, text: String) {
