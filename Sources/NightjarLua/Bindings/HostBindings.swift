@@ -1,6 +1,8 @@
 // ml.clock and the other host functions every state has.
 
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Binds the host's own functions into `ml`.
 enum HostBindings {

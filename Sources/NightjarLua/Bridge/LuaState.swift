@@ -209,7 +209,7 @@ public final class LuaState {
     guard !luaClass.propertyHelp.isEmpty else { return luaClass.help }
     let width = luaClass.propertyHelp.map(\.name.count).max() ?? 0
     let lines = luaClass.propertyHelp.map { name, help in
-      "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+      "  " + name + String(repeating: " ", count: width + 2 - name.count)
         + help
     }
     return luaClass.help + "\n\nFields:\n" + lines.joined(separator: "\n")
