@@ -78,7 +78,7 @@ struct Host {
       pushString(argument)  // [+1]
       lua_rawseti(L, -2, lua_Integer(index - scriptIndex))  // [-1]
     }
-    lua_setglobal(L, "arg")  // [-1]
+    state.setGlobal("arg")  // [-1]
   }
 
   /// NIGHTJAR_INIT (code, or @file), else the init file if it exists.
@@ -107,10 +107,10 @@ struct Host {
         try state.load(code, name: "=(command line)")
         try state.call(arguments: 0, results: 0)
       case .require(let global, let module):
-        lua_getglobal(L, "require")  // [+1]
+        state.pushRequire()  // [+1]
         pushString(module)  // [+1]
         try state.call(arguments: 1, results: 1)  // [-2, +1]
-        lua_setglobal(L, global)  // [-1]
+        state.setGlobal(global)  // [-1]
       }
     }
   }

@@ -183,7 +183,7 @@ final class REPL {
   // MARK: - Helpers
 
   private func loadModule() -> Bool {
-    lua_getglobal(L, "require")  // [+1]
+    state.pushRequire()  // [+1]
     pushString("nightjar.repl")  // [+1]
     guard (try? state.call(arguments: 1, results: 1)) != nil else {
       return false

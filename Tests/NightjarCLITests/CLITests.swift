@@ -274,6 +274,15 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(passing.output.hasSuffix("1 passed, 0 failed\n"))
   }
 
+  func test_globalsWithRaisingMetatableDoNotBreakTheHost() throws {
+    let result = try Binary.run(
+      ["-e", "setmetatable(_G, {__index = function(_, k) error('strict: '"
+         + " .. k) end, __newindex = function() error('frozen') end})",
+       "-l", "g=string", "-e", "print(rawget(_G, 'g') == string)"])
+    XCTAssertEqual(result.output, "true\n", result.error)
+    XCTAssertEqual(result.status, 0)
+  }
+
   func test_hugeStringErrorDoesNotCrash() throws {
     let result = try Binary.run(
       ["-e", "print(pcall(string.rep, 'x', 1 << 60))"])

@@ -136,6 +136,18 @@ final class REPLTests: XCTestCase {
     try terminal.expect("4")
   }
 
+  func test_ctrlCCancelsALongSwiftLoop() throws {
+    let terminal = try start()
+    terminal.line("spin = require('nightjar.internal').spin")
+    try terminal.expect("> ")
+    terminal.line("spin(60)")
+    Thread.sleep(forTimeInterval: 0.3)
+    terminal.type(control.c)
+    try terminal.expect("interrupted!", seconds: 5)
+    terminal.line("6 + 6")
+    try terminal.expect("12")
+  }
+
   func test_ctrlCCancelsALoopInsideACoroutine() throws {
     let terminal = try start()
     terminal.line(

@@ -24,6 +24,8 @@ public final class LuaState {
     static let help = "nightjar.help"
     static let groups = "nightjar.groups"
     static let methods = "nightjar.methods"
+    static let require = "nightjar.require"
+    static let tostring = "nightjar.tostring"
   }
 
   /// A new state. With `ignoreEnvironment`, `package.path` and
@@ -42,6 +44,7 @@ public final class LuaState {
       lua_setfield(L, luaRegistryIndex, "LUA_NOENV")  // [-1]
     }
     luaL_openlibs(L)
+    saveBuiltins()
     nj_install_hook(L)
     Cancellation.isRequested = { nj_interrupted() != 0 }
     nj_add_embedded_searcher(L)
@@ -124,6 +127,34 @@ public final class LuaState {
     luaPop(L, 1)  // [-1]
   }
 
+  /// Keeps `require` and `tostring` as the libraries made them: a script
+  /// may give _G a metatable whose __index raises, and a raise must never
+  /// start in a Swift frame, so the host never reads _G after start-up.
+  private func saveBuiltins() {
+    for name in [Key.require, Key.tostring] {
+      let global = String(name.dropFirst("nightjar.".count))
+      lua_getglobal(L, global)  // [+1] _G is still plain here
+      lua_setfield(L, luaRegistryIndex, name)  // [-1]
+    }
+  }
+
+  /// Pushes `require`, as the libraries defined it. [+1]
+  public func pushRequire() { pushRegistry(Key.require) }
+
+  /// Pushes `tostring`, as the libraries defined it. [+1]
+  public func pushTostring() { pushRegistry(Key.tostring) }
+
+  /// Sets the global `name` to the value on top of the stack, without
+  /// metamethods (a raw set on the globals table). [-1]
+  public func setGlobal(_ name: String) {
+    lua_rawgeti(L, luaRegistryIndex, lua_Integer(LUA_RIDX_GLOBALS))  // [+1]
+    lua_rotate(L, -2, 1)  // [0] value on top
+    luaPushString(L, name)  // [+1]
+    lua_rotate(L, -2, 1)  // [0] key below value
+    lua_rawset(L, -3)  // [-2]
+    luaPop(L, 1)  // [-1]
+  }
+
   private func pushRegistry(_ key: String) {
     lua_getfield(L, luaRegistryIndex, key)  // [+1]
   }
@@ -145,7 +176,7 @@ public final class LuaState {
   /// Runs the compiled-in prelude with ml and the help tables: it defines
   /// `help`, `ml.time` and the other pieces written in Lua.
   private func runPrelude() -> Bool {
-    lua_getglobal(L, "require")  // [+1]
+    pushRequire()  // [+1]
     luaPushString(L, "nightjar.prelude")  // [+1]
     guard luaProtectedCall(L, 1, 1, 0) == LUA_OK else {  // [-2, +1]
       luaPop(L, 1)
