@@ -110,8 +110,15 @@ final class PseudoTerminal {
     close(master)
   }
 
-  /// Types `text` as keys (no newline added).
+  /// Types `text` as keys (no newline added). A control key waits a
+  /// moment first: until libedit has put the terminal in its editing mode
+  /// the line discipline itself takes Ctrl-C and Ctrl-D (as SIGINT and
+  /// end of file), and a person never types that fast after a prompt.
   func type(_ text: String) {
+    if text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\r" })
+    {
+      Thread.sleep(forTimeInterval: 0.15)
+    }
     var bytes = Array(text.utf8)
     _ = write(master, &bytes, bytes.count)
   }

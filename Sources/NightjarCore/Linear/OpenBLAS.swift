@@ -245,15 +245,34 @@ public enum OpenBLAS {
     Int32, Int32, Int32, MutablePointer, Int32, IntPointer
   ) -> Int32
   nonisolated(unsafe) private static let dgetrfFunction = symbol(
-    "LAPACKE_dgetrf", in: true, as: Dgetrf.self)
+    "LAPACKE_dgetrf_work", in: true, as: Dgetrf.self)
 
-  /// LU factorisation with partial pivoting (`LAPACKE_dgetrf`).
+  /// LU factorisation with partial pivoting (`LAPACKE_dgetrf_work`: no
+  /// NaN scan of the input, which the caller does once).
   public static func dgetrf(
     _ layout: Int32, _ m: Int32, _ n: Int32,
     _ a: UnsafeMutablePointer<Double>?, _ lda: Int32,
     _ pivots: UnsafeMutablePointer<Int32>?
   ) -> Int32 {
     dgetrfFunction?(layout, m, n, a, lda, pivots) ?? -1000
+  }
+
+  private typealias Dgetrs = @convention(c) (
+    Int32, CChar, Int32, Int32, Pointer, Int32, UnsafePointer<Int32>?,
+    MutablePointer, Int32
+  ) -> Int32
+  nonisolated(unsafe) private static let dgetrsFunction = symbol(
+    "LAPACKE_dgetrs_work", in: true, as: Dgetrs.self)
+
+  /// Solves op(A) X = B from dgetrf's factors (`LAPACKE_dgetrs_work`).
+  public static func dgetrs(
+    _ layout: Int32, _ transpose: CChar, _ n: Int32, _ nrhs: Int32,
+    _ a: UnsafePointer<Double>?, _ lda: Int32,
+    _ pivots: UnsafePointer<Int32>?,
+    _ b: UnsafeMutablePointer<Double>?, _ ldb: Int32
+  ) -> Int32 {
+    dgetrsFunction?(layout, transpose, n, nrhs, a, lda, pivots, b, ldb)
+      ?? -1000
   }
 
   private typealias Dgetri = @convention(c) (
@@ -274,9 +293,9 @@ public enum OpenBLAS {
     Int32, CChar, Int32, MutablePointer, Int32
   ) -> Int32
   nonisolated(unsafe) private static let dpotrfFunction = symbol(
-    "LAPACKE_dpotrf", in: true, as: Dpotrf.self)
+    "LAPACKE_dpotrf_work", in: true, as: Dpotrf.self)
 
-  /// Cholesky factorisation (`LAPACKE_dpotrf`); uplo is "L" or "U".
+  /// Cholesky factorisation (`LAPACKE_dpotrf_work`); uplo "L" or "U".
   public static func dpotrf(
     _ layout: Int32, _ uplo: CChar, _ n: Int32,
     _ a: UnsafeMutablePointer<Double>?, _ lda: Int32
