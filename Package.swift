@@ -14,8 +14,9 @@ let package = Package(
     .systemLibrary(
       name: "CLua", pkgConfig: "lua5.4",
       providers: [.apt(["liblua5.4-dev"])]),
+    // Headers only: NightjarCore opens OpenBLAS at first use (dlopen).
     .systemLibrary(
-      name: "CBLAS", pkgConfig: "openblas",
+      name: "CBLAS",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
     .systemLibrary(
       name: "CLineEdit", pkgConfig: "libedit",
@@ -27,15 +28,21 @@ let package = Package(
     .target(
       name: "NightjarLua",
       dependencies: ["NightjarCore", "CLua", "CLuaShim"]),
+    // Release builds carry the Swift runtime inside: the binary starts
+    // faster (no Swift libraries to resolve) and runs where no Swift
+    // toolchain is installed.
     .executableTarget(
       name: "nightjar",
-      dependencies: ["NightjarLua", "CLineEdit", "CLuaShim", "CLua"]),
+      dependencies: ["NightjarLua", "CLineEdit", "CLuaShim", "CLua"],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(configuration: .release))
+      ]),
     .testTarget(
       name: "NightjarCoreTests", dependencies: ["NightjarCore"]),
     .testTarget(
       name: "NightjarLuaTests",
       dependencies: ["NightjarLua", "CLua", "CLuaShim"]),
-    .testTarget(name: "NightjarCLITests", dependencies: []),
+    .testTarget(name: "NightjarCLITests", dependencies: ["nightjar"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -31,7 +31,7 @@ static inline int nj_el_bind(EditLine *el, const char *key,
 
 /* Changes one terminal flag of edit mode, as `setty -d flag`. */
 static inline int nj_el_setty(EditLine *el, const char *flag) {
-  return el_set(el, EL_SETTY, "setty", "-d", flag, NULL);
+  return el_set(el, EL_SETTY, "-d", flag, NULL);
 }
 
 static inline int nj_el_set_signal(EditLine *el, int on) {

@@ -3,7 +3,8 @@
 
 import CLua
 import CLuaShim
-import Foundation
+import Glibc
+import NightjarCore
 import NightjarLua
 
 /// Runs one command line against one Lua state.
@@ -53,14 +54,14 @@ struct Host {
   /// nightjar/history; nil with --no-history.
   private var historyPath: String? {
     guard options.history else { return nil }
-    let environment = options.ignoreEnvironment
-      ? [:] : ProcessInfo.processInfo.environment
-    if let path = environment["NIGHTJAR_HISTORY"] {
+    if !options.ignoreEnvironment,
+      let path = Environment.value("NIGHTJAR_HISTORY")
+    {
       return path.isEmpty ? nil : path
     }
-    let data = environment["XDG_DATA_HOME"].flatMap {
-      $0.isEmpty ? nil : $0
-    } ?? (NSHomeDirectory() + "/.local/share")
+    let data = options.ignoreEnvironment
+      ? Environment.home + "/.local/share"
+      : Environment.folder("XDG_DATA_HOME", fallback: ".local/share")
     return data + "/nightjar/history"
   }
 
@@ -77,13 +78,12 @@ struct Host {
       pushString(argument)  // [+1]
       lua_rawseti(L, -2, lua_Integer(index - scriptIndex))  // [-1]
     }
-    lua_setglobal(L, "arg")  // [-1]
+    state.setGlobal("arg")  // [-1]
   }
 
   /// NIGHTJAR_INIT (code, or @file), else the init file if it exists.
   private func runInit() throws(LuaRunError) {
-    let environment = ProcessInfo.processInfo.environment
-    if let code = environment["NIGHTJAR_INIT"], !code.isEmpty {
+    if let code = Environment.value("NIGHTJAR_INIT"), !code.isEmpty {
       if code.hasPrefix("@") {
         try state.loadFile(String(code.dropFirst()))
       } else {
@@ -92,11 +92,10 @@ struct Host {
       try state.call(arguments: 0, results: 0)
       return
     }
-    let configuration = environment["XDG_CONFIG_HOME"].flatMap {
-      $0.isEmpty ? nil : $0
-    } ?? (NSHomeDirectory() + "/.config")
+    let configuration = Environment.folder(
+      "XDG_CONFIG_HOME", fallback: ".config")
     let path = configuration + "/nightjar/init.lua"
-    guard FileManager.default.fileExists(atPath: path) else { return }
+    guard FileSystem.exists(path) else { return }
     try state.loadFile(path)
     try state.call(arguments: 0, results: 0)
   }
@@ -108,10 +107,10 @@ struct Host {
         try state.load(code, name: "=(command line)")
         try state.call(arguments: 0, results: 0)
       case .require(let global, let module):
-        lua_getglobal(L, "require")  // [+1]
+        state.pushRequire()  // [+1]
         pushString(module)  // [+1]
         try state.call(arguments: 1, results: 1)  // [-2, +1]
-        lua_setglobal(L, global)  // [-1]
+        state.setGlobal(global)  // [-1]
       }
     }
   }
@@ -129,8 +128,8 @@ struct Host {
   }
 
   private func prependScriptDirectory(_ script: String) {
-    let directory = (script as NSString).deletingLastPathComponent
-    let prefix = directory.isEmpty ? "./" : directory + "/"
+    let directory = Path.folder(of: script)
+    let prefix = directory.isEmpty ? "./" : Path.join(directory, "")
     let code = "package.path = ...  .. package.path"
     guard (try? state.load(code, name: "=(host)")) != nil else { return }
     pushString("\(prefix)?.lua;\(prefix)?/init.lua;")

@@ -1,7 +1,8 @@
 // libedit, as the REPL uses it: prompts, history, Tab, Ctrl-C as a key.
 
 import CLineEdit
-import Foundation
+import Glibc
+import NightjarCore
 
 /// One line editor on the terminal (one per process: libedit's callbacks
 /// carry no context, so they find the editor through `current`).
@@ -81,11 +82,8 @@ final class LineEditor {
   func remember(_ statement: String) {
     _ = nj_history_enter(history, statement)
     guard let historyPath else { return }
-    let folder = (historyPath as NSString).deletingLastPathComponent
-    if !folder.isEmpty {
-      try? FileManager.default.createDirectory(
-        atPath: folder, withIntermediateDirectories: true)
-    }
+    let folder = Path.folder(of: historyPath)
+    if !folder.isEmpty { try? FileSystem.createFolder(folder) }
     _ = nj_history_save(history, historyPath)
   }
 
@@ -132,9 +130,11 @@ final class LineEditor {
     var lines: [String] = []
     for start in stride(from: 0, to: items.count, by: perLine) {
       let row = items[start..<min(start + perLine, items.count)]
-      lines.append(
-        row.map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
-          .joined().trimmingCharacters(in: .whitespaces))
+      var line = row.map {
+        $0 + String(repeating: " ", count: max(0, width - $0.count))
+      }.joined()
+      while line.hasSuffix(" ") { line.removeLast() }
+      lines.append(line)
     }
     return lines.joined(separator: "\n")
   }

@@ -3,7 +3,8 @@
 
 import CLua
 import CLuaShim
-import Foundation
+import Glibc
+import NightjarCore
 import NightjarLua
 
 /// The interactive loop on one Lua state. The Lua side (nightjar.repl)
@@ -61,7 +62,7 @@ final class REPL {
 
   /// `?name` is `help(name)`; a lone `?` is `help()`.
   static func expandHelp(_ line: String) -> String {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
     guard trimmed.hasPrefix("?") else { return line }
     return "help(" + trimmed.dropFirst() + ")"
   }
@@ -86,8 +87,7 @@ final class REPL {
     }
     editor.remember(statement)
     luaPop(2)  // [-2] the chunk stays
-    let quiet = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-      .hasSuffix(";")
+    let quiet = statement.reversed().first { !$0.isWhitespace } == ";"
     run(quiet: quiet)
     if let note = localNote(statement) { showNote(note) }
     return true
@@ -115,7 +115,7 @@ final class REPL {
   /// Drops the traceback's last line, the host's own C frame.
   static func trimTraceback(_ message: String) -> String {
     var lines = message.split(separator: "\n", omittingEmptySubsequences: false)
-    if lines.last?.trimmingCharacters(in: .whitespaces) == "[C]: in ?" {
+    if lines.last?.drop(while: \.isWhitespace) == "[C]: in ?" {
       lines.removeLast()
     }
     return lines.joined(separator: "\n")
@@ -161,24 +161,21 @@ final class REPL {
 
   /// File names that complete a partial path; folders end in "/".
   static func completeFile(_ partial: String) -> ([String], Int) {
-    let folder = (partial as NSString).deletingLastPathComponent
-    let name = (partial as NSString).lastPathComponent
-    let typedFolder = partial.hasSuffix("/") ? partial : folder
-    let prefix = partial.hasSuffix("/") ? "" : name
-    let listed = typedFolder.isEmpty ? "." : (typedFolder as NSString)
-      .expandingTildeInPath
-    guard let names = try? FileManager.default.contentsOfDirectory(
-      atPath: listed)
-    else { return ([], partial.utf8.count) }
-    let lead = typedFolder.isEmpty || typedFolder.hasSuffix("/")
-      ? typedFolder : typedFolder + "/"
+    let typedFolder = Path.folder(of: partial)
+    let prefix = Path.name(of: partial)
+    var listed = typedFolder.isEmpty ? "." : typedFolder
+    if listed == "~" || listed.hasPrefix("~/") {
+      listed = Environment.home + listed.dropFirst()
+    }
+    guard let names = try? FileSystem.list(listed) else {
+      return ([], partial.utf8.count)
+    }
+    let lead = typedFolder.isEmpty ? "" : Path.join(typedFolder, "")
     let matches = names.filter {
       $0.hasPrefix(prefix) && (prefix.hasPrefix(".") || !$0.hasPrefix("."))
     }.sorted().map { entry -> String in
-      var isFolder: ObjCBool = false
-      let path = (listed as NSString).appendingPathComponent(entry)
-      FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-      return lead + entry + (isFolder.boolValue ? "/" : "")
+      let isFolder = FileSystem.isFolder(Path.join(listed, entry))
+      return lead + entry + (isFolder ? "/" : "")
     }
     return (matches, partial.utf8.count)
   }
@@ -186,7 +183,7 @@ final class REPL {
   // MARK: - Helpers
 
   private func loadModule() -> Bool {
-    lua_getglobal(L, "require")  // [+1]
+    state.pushRequire()  // [+1]
     pushString("nightjar.repl")  // [+1]
     guard (try? state.call(arguments: 1, results: 1)) != nil else {
       return false

@@ -1,6 +1,7 @@
 // What the program knows about the terminal it runs in.
 
-import Foundation
+import Glibc
+import NightjarCore
 
 /// Facts about stdin, stdout and stderr, read once when needed.
 enum Terminal {
@@ -11,8 +12,7 @@ enum Terminal {
   /// anything non-empty (no-color.org).
   static var useColor: Bool {
     guard outputIsTerminal else { return false }
-    let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
-    return noColor.isEmpty
+    return (Environment.value("NO_COLOR") ?? "").isEmpty
   }
 
   /// Columns of the terminal on stdout, or 80.
@@ -26,12 +26,28 @@ enum Terminal {
 
   /// Writes text to stderr as it is.
   static func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    fflush(stdout)
+    writeAll(STDERR_FILENO, text)
   }
 
   /// Writes text to stdout as it is (after anything Lua buffered).
   static func write(_ text: String) {
     fflush(stdout)
-    FileHandle.standardOutput.write(Data(text.utf8))
+    writeAll(STDOUT_FILENO, text)
+  }
+
+  private static func writeAll(_ descriptor: Int32, _ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+      guard var next = bytes.baseAddress else { return }
+      var left = bytes.count
+      while left > 0 {
+        let count = Glibc.write(descriptor, next, left)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { return }
+        next += count
+        left -= count
+      }
+    }
   }
 }

@@ -2,7 +2,8 @@
 
 import CLua
 import CLuaShim
-import Foundation
+import Glibc
+import NightjarCore
 import NightjarLua
 
 /// Finds spec files and runs them in one state; the exit status is 0
@@ -16,24 +17,22 @@ struct TestCommand {
     let roots = paths.isEmpty ? ["Tests/lua"] : paths
     var found: [String] = []
     for root in roots {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: root,
-                                           isDirectory: &isFolder),
-        isFolder.boolValue
-      else {
+      guard FileSystem.isFolder(root) else {
         found.append(root)
         continue
       }
-      let walker = FileManager.default.enumerator(atPath: root)
-      var specs: [String] = []
-      while let entry = walker?.nextObject() as? String {
-        if entry.hasSuffix("_spec.lua") {
-          specs.append((root as NSString).appendingPathComponent(entry))
-        }
-      }
-      found += specs.sorted()
+      found += specs(below: root).sorted()
     }
     return found
+  }
+
+  private func specs(below folder: String) -> [String] {
+    guard let names = try? FileSystem.list(folder) else { return [] }
+    return names.flatMap { name -> [String] in
+      let path = Path.join(folder, name)
+      if FileSystem.isFolder(path) { return specs(below: path) }
+      return name.hasSuffix("_spec.lua") ? [path] : []
+    }
   }
 
   func run() -> Int32 {
@@ -57,8 +56,15 @@ struct TestCommand {
   }
 
   private func luaEscape(_ text: String) -> String {
-    text.replacingOccurrences(of: "\\", with: "\\\\")
-      .replacingOccurrences(of: "\"", with: "\\\"")
-      .replacingOccurrences(of: "\n", with: "\\n")
+    var escaped = ""
+    for character in text {
+      switch character {
+      case "\\": escaped += "\\\\"
+      case "\"": escaped += "\\\""
+      case "\n": escaped += "\\n"
+      default: escaped.append(character)
+      }
+    }
+    return escaped
   }
 }

@@ -1,6 +1,6 @@
 // nightjar: run a Lua recipe, the REPL, or the spec runner.
 
-import Foundation
+import Glibc
 import NightjarLua
 
 let arguments = CommandLine.arguments

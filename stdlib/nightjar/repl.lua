@@ -92,8 +92,15 @@ function repl.complete(line)
     end
   end
   if quote_start then return "file", line:sub(quote_start + 1) end
-  local word = line:match("[%a_][%w_%.:]*$") or ""
-  if word == "" and line:match("[%w_%.:]$") then return {}, 0 end
+  local start = line:find("[%a_][%w_%.:]*$")
+  local word = start and line:sub(start) or ""
+  -- After a call or an index (f().x, t[1]:m) the value is unknown
+  -- without running code: offer nothing.
+  local before = start and line:sub(start - 1, start - 1) or ""
+  if before == "." or before == ":" or (word == "" and
+    line:match("[%w_%.:%)%]]$")) then
+    return {}, 0
+  end
   local path, separator, partial = word:match("^(.-)([%.:]?)([%w_]*)$")
   local found = {}
   if separator == "" then

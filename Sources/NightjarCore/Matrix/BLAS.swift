@@ -1,4 +1,5 @@
-// The one place NightjarCore calls CBLAS: each routine wrapped once.
+// The Matrix-facing BLAS calls, with dimensions checked; the routines
+// themselves come from OpenBLAS.swift, which opens the library.
 
 import CBLAS
 
@@ -11,6 +12,9 @@ enum BLAS {
   static func dimension(
     _ value: Int, _ operation: String
   ) throws(NightjarError) -> Int32 {
+    // Every wrapper asks for its dimensions first: the place to open
+    // OpenBLAS on first use.
+    try OpenBLAS.load()
     guard value >= 0, value <= Int(Int32.max) else {
       throw .invalidArgument(
         operation: operation,
@@ -31,7 +35,7 @@ enum BLAS {
     let m32 = try dimension(m, operation)
     let n32 = try dimension(n, operation)
     let k32 = try dimension(k, operation)
-    cblas_dgemm(
+    OpenBLAS.dgemm(
       CblasRowMajor, CblasNoTrans, CblasNoTrans, m32, n32, k32, 1, a,
       max(1, k32), b, max(1, n32), 0, c, max(1, n32))
   }
@@ -45,7 +49,7 @@ enum BLAS {
   ) throws(NightjarError) {
     let m32 = try dimension(m, operation)
     let n32 = try dimension(n, operation)
-    cblas_dgemv(
+    OpenBLAS.dgemv(
       CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, m32, n32, 1, a,
       max(1, n32), x, 1, 0, y, 1)
   }
@@ -57,6 +61,6 @@ enum BLAS {
     operation: String
   ) throws(NightjarError) -> Double {
     let n32 = try dimension(count, operation)
-    return cblas_ddot(n32, x, 1, y, 1)
+    return OpenBLAS.ddot(n32, x, 1, y, 1)
   }
 }

@@ -38,7 +38,7 @@ enum LAPACK {
     pivots: UnsafeMutablePointer<Int32>, operation: String
   ) throws(NightjarError) -> Int32 {
     let n32 = try BLAS.dimension(n, operation)
-    return LAPACKE_dgetrf_work(
+    return OpenBLAS.dgetrf(
       LAPACK_COL_MAJOR, n32, n32, a, Swift.max(1, n32), pivots)
   }
 
@@ -52,7 +52,7 @@ enum LAPACK {
   ) throws(NightjarError) -> Int32 {
     let n32 = try BLAS.dimension(n, operation)
     let nrhs32 = try BLAS.dimension(nrhs, operation)
-    return LAPACKE_dgetrs_work(
+    return OpenBLAS.dgetrs(
       LAPACK_COL_MAJOR, character(transposed ? "T" : "N"), n32, nrhs32, a,
       Swift.max(1, n32), pivots, b, Swift.max(1, n32))
   }
@@ -63,7 +63,7 @@ enum LAPACK {
     operation: String
   ) throws(NightjarError) -> Int32 {
     let n32 = try BLAS.dimension(n, operation)
-    return LAPACKE_dgetri(
+    return OpenBLAS.dgetri(
       LAPACK_COL_MAJOR, n32, a, Swift.max(1, n32), pivots)
   }
 
@@ -73,7 +73,7 @@ enum LAPACK {
     _ a: UnsafeMutablePointer<Double>, n: Int, operation: String
   ) throws(NightjarError) -> Int32 {
     let n32 = try BLAS.dimension(n, operation)
-    return LAPACKE_dpotrf_work(
+    return OpenBLAS.dpotrf(
       LAPACK_COL_MAJOR, character("U"), n32, a, Swift.max(1, n32))
   }
 
@@ -86,7 +86,7 @@ enum LAPACK {
     try checkElements(m, n, operation)
     let m32 = try BLAS.dimension(m, operation)
     let n32 = try BLAS.dimension(n, operation)
-    return LAPACKE_dgeqrf(LAPACK_ROW_MAJOR, m32, n32, a, Swift.max(1, n32), tau)
+    return OpenBLAS.dgeqrf(LAPACK_ROW_MAJOR, m32, n32, a, Swift.max(1, n32), tau)
   }
 
   /// The first `columns` columns of Q from `geqrf`'s reflectors, in the
@@ -96,7 +96,7 @@ enum LAPACK {
     leading: Int, tau: UnsafePointer<Double>, operation: String
   ) throws(NightjarError) -> Int32 {
     try checkElements(m, leading, operation)
-    return LAPACKE_dorgqr(
+    return OpenBLAS.dorgqr(
       LAPACK_ROW_MAJOR, try BLAS.dimension(m, operation),
       try BLAS.dimension(columns, operation),
       try BLAS.dimension(reflectors, operation), a,
@@ -113,7 +113,7 @@ enum LAPACK {
     operation: String
   ) throws(NightjarError) -> Int32 {
     try checkElements(m, n, operation)
-    return LAPACKE_dgesdd(
+    return OpenBLAS.dgesdd(
       LAPACK_ROW_MAJOR, character(job), try BLAS.dimension(m, operation),
       try BLAS.dimension(n, operation), a,
       Swift.max(1, try BLAS.dimension(n, operation)), s, u,
@@ -130,7 +130,7 @@ enum LAPACK {
   ) throws(NightjarError) -> Int32 {
     try checkElements(n, n, operation)
     let n32 = try BLAS.dimension(n, operation)
-    return LAPACKE_dsyevd(
+    return OpenBLAS.dsyevd(
       LAPACK_ROW_MAJOR, character("V"), character("L"), n32, a,
       Swift.max(1, n32), w)
   }
@@ -148,7 +148,7 @@ enum LAPACK {
     try checkElements(Swift.max(m, n), nrhs, operation)
     let n32 = try BLAS.dimension(n, operation)
     let nrhs32 = try BLAS.dimension(nrhs, operation)
-    return LAPACKE_dgelsd(
+    return OpenBLAS.dgelsd(
       LAPACK_ROW_MAJOR, try BLAS.dimension(m, operation), n32, nrhs32, a,
       Swift.max(1, n32), b, Swift.max(1, nrhs32), s, rcond, rank)
   }

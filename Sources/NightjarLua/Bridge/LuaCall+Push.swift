@@ -3,6 +3,12 @@
 import CLua
 import CLuaShim
 
+// TODO: a push can still raise LUA_ERRMEM (Lua out of memory) from inside
+// a Swift frame, which would unwind it. Tolerated because it needs Lua's
+// allocator to fail on a small allocation, which Linux's overcommit makes
+// practically unreachable; large results are counted but allocated by
+// Swift. The fix is to push through a C helper run under lua_pcall, at
+// the cost of a protected call per result.
 extension LuaCall {
   /// Pushes nil.
   public func pushNil() { lua_pushnil(L) }

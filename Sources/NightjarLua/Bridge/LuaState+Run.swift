@@ -60,7 +60,7 @@ extension LuaState {
   /// protected mode (a `__tostring` may fail); nil if it failed.
   public func protectedTostring(_ index: Int32) -> String? {
     let absolute = lua_absindex(L, index)
-    lua_getglobal(L, "tostring")  // [+1] _G has no metatable of ours
+    pushTostring()  // [+1]
     lua_pushvalue(L, absolute)  // [+1]
     guard luaProtectedCall(L, 1, 1, 0) == LUA_OK else {  // [-2, +1]
       luaPop(L, 1)

@@ -24,6 +24,8 @@ public final class LuaState {
     static let help = "nightjar.help"
     static let groups = "nightjar.groups"
     static let methods = "nightjar.methods"
+    static let require = "nightjar.require"
+    static let tostring = "nightjar.tostring"
   }
 
   /// A new state. With `ignoreEnvironment`, `package.path` and
@@ -42,6 +44,7 @@ public final class LuaState {
       lua_setfield(L, luaRegistryIndex, "LUA_NOENV")  // [-1]
     }
     luaL_openlibs(L)
+    saveBuiltins()
     nj_install_hook(L)
     Cancellation.isRequested = { nj_interrupted() != 0 }
     nj_add_embedded_searcher(L)
@@ -94,6 +97,21 @@ public final class LuaState {
     luaPop(L, 1)  // [-1]
   }
 
+  /// Defines `name` in the module `nightjar.internal` (what benchmarks
+  /// and tests use to measure the bridge itself; not part of `ml`).
+  public func defineInternal(_ name: String, _ body: @escaping LuaBody) {
+    lua_getfield(L, luaRegistryIndex, "_LOADED")  // [+1]
+    if lua_getfield(L, -1, "nightjar.internal") != LUA_TTABLE {  // [+1]
+      luaPop(L, 1)  // [-1]
+      luaNewTable(L)  // [+1]
+      lua_pushvalue(L, -1)  // [+1]
+      lua_setfield(L, -3, "nightjar.internal")  // [-1]
+    }
+    pushFunction(name, body)  // [+1]
+    lua_setfield(L, -2, name)  // [-1]
+    luaPop(L, 2)  // [-2]
+  }
+
   /// Records the help text of the value on top of the stack, and lists
   /// `name` under `group` in `help(ml)` when a group is given. [-0, +0]
   func setHelp(group: String?, name: String, text: String) {
@@ -106,6 +124,34 @@ public final class LuaState {
     pushRegistry(Key.groups)  // [+1]
     luaPushString(L, group)  // [+1]
     lua_setfield(L, -2, name)  // [-1] groups[name] = group
+    luaPop(L, 1)  // [-1]
+  }
+
+  /// Keeps `require` and `tostring` as the libraries made them: a script
+  /// may give _G a metatable whose __index raises, and a raise must never
+  /// start in a Swift frame, so the host never reads _G after start-up.
+  private func saveBuiltins() {
+    for name in [Key.require, Key.tostring] {
+      let global = String(name.dropFirst("nightjar.".count))
+      lua_getglobal(L, global)  // [+1] _G is still plain here
+      lua_setfield(L, luaRegistryIndex, name)  // [-1]
+    }
+  }
+
+  /// Pushes `require`, as the libraries defined it. [+1]
+  public func pushRequire() { pushRegistry(Key.require) }
+
+  /// Pushes `tostring`, as the libraries defined it. [+1]
+  public func pushTostring() { pushRegistry(Key.tostring) }
+
+  /// Sets the global `name` to the value on top of the stack, without
+  /// metamethods (a raw set on the globals table). [-1]
+  public func setGlobal(_ name: String) {
+    lua_rawgeti(L, luaRegistryIndex, lua_Integer(LUA_RIDX_GLOBALS))  // [+1]
+    lua_rotate(L, -2, 1)  // [0] value on top
+    luaPushString(L, name)  // [+1]
+    lua_rotate(L, -2, 1)  // [0] key below value
+    lua_rawset(L, -3)  // [-2]
     luaPop(L, 1)  // [-1]
   }
 
@@ -130,7 +176,7 @@ public final class LuaState {
   /// Runs the compiled-in prelude with ml and the help tables: it defines
   /// `help`, `ml.time` and the other pieces written in Lua.
   private func runPrelude() -> Bool {
-    lua_getglobal(L, "require")  // [+1]
+    pushRequire()  // [+1]
     luaPushString(L, "nightjar.prelude")  // [+1]
     guard luaProtectedCall(L, 1, 1, 0) == LUA_OK else {  // [-2, +1]
       luaPop(L, 1)
@@ -194,7 +240,7 @@ public final class LuaState {
     guard !luaClass.propertyHelp.isEmpty else { return luaClass.help }
     let width = luaClass.propertyHelp.map(\.name.count).max() ?? 0
     let lines = luaClass.propertyHelp.map { name, help in
-      "  " + name.padding(toLength: width + 2, withPad: " ", startingAt: 0)
+      "  " + name + String(repeating: " ", count: width + 2 - name.count)
         + help
     }
     return luaClass.help + "\n\nFields:\n" + lines.joined(separator: "\n")
