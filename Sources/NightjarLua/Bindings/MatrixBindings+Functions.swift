@@ -13,15 +13,18 @@ extension MatrixBindings {
         String, String, (Int, Int) throws -> Matrix,
         (Int) throws -> Matrix
       )] = [
-        ("zeros", "zeros", { try Matrix.zeros($0, $1) },
-          { try Matrix.zeros($0) }),
+        (
+          "zeros", "zeros", { try Matrix.zeros($0, $1) },
+          { try Matrix.zeros($0) }
+        ),
         ("ones", "ones", { try Matrix.ones($0, $1) }, { try Matrix.ones($0) }),
       ]
     for (name, what, matrixOf, vectorOf) in constants {
       matrix.staticFunction(
         name,
         help: """
-          ml.Matrix.\(name)(rows, cols) -> Matrix; ml.Matrix.\(name)(n) -> vector
+          ml.Matrix.\(name)(rows, cols) -> Matrix
+          ml.Matrix.\(name)(n) -> vector
             A rows x cols matrix (or a vector of n) of \(what).
             Example: local w = ml.Matrix.\(name)(X.cols)
           """

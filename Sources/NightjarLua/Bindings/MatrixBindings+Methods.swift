@@ -321,15 +321,23 @@ extension MatrixBindings {
         String, String, (Matrix, Matrix) throws -> Matrix,
         (Matrix, Double) throws -> Matrix
       )] = [
-        ("add", "m + x", { a, b in try a + b },
-          { a, b in try a + b }),
-        ("sub", "m - x", { a, b in try a - b },
-          { a, b in try a - b }),
-        ("mul", "m * x (elementwise)",
+        (
+          "add", "m + x", { a, b in try a + b },
+          { a, b in try a + b }
+        ),
+        (
+          "sub", "m - x", { a, b in try a - b },
+          { a, b in try a - b }
+        ),
+        (
+          "mul", "m * x (elementwise)",
           { a, b in try a * b },
-          { a, b in try a * b }),
-        ("div", "m / x", { a, b in try a / b },
-          { a, b in try a / b }),
+          { a, b in try a * b }
+        ),
+        (
+          "div", "m / x", { a, b in try a / b },
+          { a, b in try a / b }
+        ),
       ]
     for (name, meaning, both, scalar) in operations {
       matrix.method(
@@ -358,12 +366,18 @@ extension MatrixBindings {
         (Matrix, Double) throws -> Void
       )] = [
         ("add_", "adds", { try $0.addAssign($1) }, { try $0.addAssign($1) }),
-        ("sub_", "subtracts", { try $0.subtractAssign($1) },
-          { try $0.subtractAssign($1) }),
-        ("mul_", "multiplies by", { try $0.multiplyAssign($1) },
-          { try $0.multiplyAssign($1) }),
-        ("div_", "divides by", { try $0.divideAssign($1) },
-          { try $0.divideAssign($1) }),
+        (
+          "sub_", "subtracts", { try $0.subtractAssign($1) },
+          { try $0.subtractAssign($1) }
+        ),
+        (
+          "mul_", "multiplies by", { try $0.multiplyAssign($1) },
+          { try $0.multiplyAssign($1) }
+        ),
+        (
+          "div_", "divides by", { try $0.divideAssign($1) },
+          { try $0.divideAssign($1) }
+        ),
       ]
     for (name, verb, both, scalar) in operations {
       matrix.method(
@@ -474,8 +488,10 @@ extension MatrixBindings {
         ("lt", "<", { try $0.lessThan($1) }, { try $0.lessThan($1) }),
         ("le", "<=", { try $0.lessOrEqual($1) }, { try $0.lessOrEqual($1) }),
         ("gt", ">", { try $0.greaterThan($1) }, { try $0.greaterThan($1) }),
-        ("ge", ">=", { try $0.greaterOrEqual($1) },
-          { try $0.greaterOrEqual($1) }),
+        (
+          "ge", ">=", { try $0.greaterOrEqual($1) },
+          { try $0.greaterOrEqual($1) }
+        ),
         ("eq", "==", { try $0.equalTo($1) }, { try $0.equalTo($1) }),
         ("ne", "~=", { try $0.notEqualTo($1) }, { try $0.notEqualTo($1) }),
       ]

@@ -160,7 +160,8 @@ extension MatrixBindings {
         if let axis = try call.axis(2) {
           try call.push(
             matrix: try core {
-              try (greatest
+              try
+                (greatest
                 ? m.argmax(over: axis) : m.argmin(over: axis)) + 1
             })
           return 1
@@ -259,7 +260,8 @@ extension MatrixBindings {
     if order == .infinity { return .infinity }
     if order == 2 && m.isVector { return .frobenius }
     throw call.argumentError(
-      index, "norm must be \"fro\", 1 or \"inf\"" + (m.isVector ? ", or 2" : ""))
+      index, "norm must be \"fro\", 1 or \"inf\"" + (m.isVector ? ", or 2" : "")
+    )
   }
 
   private static func addOrdering(_ matrix: LuaClass<Matrix>) {

@@ -114,7 +114,8 @@ extension MatrixBindings {
       luaPop(L, 1)  // [-1]
       guard kind == LUA_TNUMBER, isInteger != 0 else {
         let found =
-          kind == LUA_TNUMBER ? "a non-integer number" : "a \(typeName(L, kind))"
+          kind == LUA_TNUMBER
+          ? "a non-integer number" : "a \(typeName(L, kind))"
         throw LuaError.message(
           "\(operation): \(what) element [\(j)] is \(found), "
             + "expected an integer")
