@@ -32,14 +32,9 @@ public final class GridSearchCV {
     results.map { $0.candidates[$0.bestIndex] }
   }
 
-  /// Runs the search. A parameter the estimator does not have is an
-  /// error before any fit (`GridSearchCV: LogisticRegression has no
-  /// parameter 'gamma'`).
-  public func fit(_ x: Matrix, _ y: Target, sampleWeight: Matrix? = nil)
-    throws(NightjarError)
-  {
-    try Validation.design(x, "fit")
-    try Validation.sameRows(x, y.count, "fit")
+  /// Checks that the estimator has every parameter the grid names:
+  /// `GridSearchCV: LogisticRegression has no parameter 'gamma'`.
+  public func checkParameters() throws(NightjarError) {
     let known = estimator.parameters
     for candidate in grid.candidates {
       for name in candidate.keys.sorted() where known[name] == nil {
@@ -48,6 +43,17 @@ public final class GridSearchCV {
           message: "\(type(of: estimator).name) has no parameter '\(name)'")
       }
     }
+  }
+
+  /// Runs the search. A parameter the estimator does not have is an
+  /// error before any fit (`GridSearchCV: LogisticRegression has no
+  /// parameter 'gamma'`).
+  public func fit(_ x: Matrix, _ y: Target, sampleWeight: Matrix? = nil)
+    throws(NightjarError)
+  {
+    try Validation.design(x, "fit")
+    try Validation.sameRows(x, y.count, "fit")
+    try checkParameters()
     let data = try folds.splits(for: estimator, y).map {
       (split) throws(NightjarError) in
       try FoldData(split, x, y, sampleWeight)

@@ -4,5 +4,8 @@
 enum Libraries {
   static func register(in state: LuaState) {
     MatrixBindings.register(in: state)
+    LogisticRegressionBindings.register(in: state)
+    MetricsBindings.register(in: state)
+    SelectionBindings.register(in: state)
   }
 }
