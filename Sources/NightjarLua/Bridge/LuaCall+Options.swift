@@ -7,8 +7,9 @@ extension LuaCall {
   /// The entries of the options table at `index` as hyper-parameter
   /// values (nil or absent: none). Keys must be strings naming one of
   /// `known`: `unknown option 'Cc'` otherwise. Values are numbers,
-  /// strings or booleans; keys in `tables` may also hold a table, which
-  /// is left for the caller (`class_weight = {yes = 5}`). Read with raw
+  /// strings or booleans; keys in `tables` may also hold a table or an
+  /// object, left for the caller (`class_weight = {yes = 5}`,
+  /// `cv = ml.KFold{}`). Read with raw
   /// access: no metamethod runs.
   public func options(
     _ index: Int32, known: Set<String>, tables: Set<String> = []
@@ -35,7 +36,9 @@ extension LuaCall {
       case LUA_TNUMBER: values[key] = .number(lua_tonumberx(L, -1, nil))
       case LUA_TSTRING: values[key] = .string(luaString(L, -1) ?? "")
       case LUA_TBOOLEAN: values[key] = .boolean(lua_toboolean(L, -1) != 0)
-      case LUA_TTABLE where tables.contains(key): break
+      case LUA_TTABLE where tables.contains(key),
+        LUA_TUSERDATA where tables.contains(key):
+        break
       default:
         failure = .argument(
           index, "option '\(key)' must be a number, string or boolean, "
