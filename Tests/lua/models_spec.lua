@@ -235,3 +235,56 @@ describe("model selection", function()
                end)
   end)
 end)
+
+describe("model files", function()
+  local folder = os.tmpname()
+  os.remove(folder)
+
+  it("round-trip a fitted model and a pipeline exactly", function()
+    local m = ml.LogisticRegression{C = 2, class_weight = {yes = 2}}
+      :fit(X, words)
+    local path = folder .. "-model.json"
+    expect(m:save(path)):to_be(m)
+    local back = ml.load(path)
+    expect(back.C):to_be(2)
+    expect(back.class_weight):to_equal({yes = 2})
+    expect(back:predict(X)):to_equal(m:predict(X))
+    expect((back:predict_proba(X) - m:predict_proba(X)):abs():max())
+      :to_be(0)
+    local p = ml.Pipeline{{"clf", ml.LogisticRegression()}}:fit(X, words)
+    p:save(path)
+    expect(ml.load(path):predict(X)):to_equal(p:predict(X))
+    os.remove(path)
+  end)
+
+  it("saves an unfitted model", function()
+    local path = folder .. "-plain.json"
+    ml.LogisticRegression{penalty = "l1"}:save(path)
+    local back = ml.load(path)
+    expect(back.penalty):to_be("l1")
+    expect(back.coef_):to_be(nil)
+    os.remove(path)
+  end)
+
+  it("names what is wrong with a file", function()
+    local path = folder .. "-bad.json"
+    checkerror("load: " .. path .. ": No such file or directory",
+               ml.load, path)
+    local f = io.open(path, "w")
+    f:write('{"format": "nightjar-model", "version": 2}')
+    f:close()
+    checkerror("load: " .. path .. ": model file version 2 (this build "
+                 .. "reads 1)", ml.load, path)
+    f = io.open(path, "w")
+    f:write('{"format": "nightjar-model", "version": 1, "kind": "Magic"}')
+    f:close()
+    checkerror("load: " .. path .. ": unknown kind of model 'Magic'",
+               ml.load, path)
+    f = io.open(path, "w")
+    f:write("not json")
+    f:close()
+    checkerror("load: " .. path .. ": not a model file (line 1: expected "
+                 .. "a value)", ml.load, path)
+    os.remove(path)
+  end)
+end)

@@ -55,6 +55,9 @@ public final class Pipeline: SupervisedEstimator {
 
   public var isFitted: Bool { fitted }
 
+  /// Marks a pipeline whose steps were restored fitted (model files).
+  func markFitted() { fitted = true }
+
   /// The final step as a supervised estimator, if it is one.
   var final: (any SupervisedEstimator)? {
     steps.last?.estimator as? any SupervisedEstimator

@@ -7,5 +7,6 @@ enum Libraries {
     LogisticRegressionBindings.register(in: state)
     MetricsBindings.register(in: state)
     SelectionBindings.register(in: state)
+    ModelFileBindings.register(in: state)
   }
 }

@@ -40,6 +40,7 @@ enum LogisticRegressionBindings {
     }
     addMethods(model)
     addAttributes(model)
+    ModelFileBindings.addSave(model)
     model.describe { model in
       var text = "LogisticRegression{C = \(ParameterValue.number(model.C)), "
         + "penalty = \"\(model.penalty.rawValue)\"}"
