@@ -26,6 +26,7 @@ public enum ModelFile {
   nonisolated(unsafe) public static var kinds: [String: any Persistable.Type]
     = [
       "LogisticRegression": LogisticRegression.self,
+      "StandardScaler": StandardScaler.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {

@@ -8,5 +8,6 @@ enum Libraries {
     MetricsBindings.register(in: state)
     SelectionBindings.register(in: state)
     ModelFileBindings.register(in: state)
+    PreprocessingBindings.register(in: state)
   }
 }
