@@ -1,0 +1,48 @@
+// What the linear regressors share: coefficients, an intercept, and the
+// prediction X w + b.
+
+/// A regressor whose prediction is X w + b: LinearRegression, Ridge,
+/// Lasso and ElasticNet.
+public protocol LinearRegressor: Regressor {
+  /// The fitted coefficients w, one per feature, as a new vector each
+  /// time it is read (changing it does not change the model); nil
+  /// before `fit`.
+  var coefficients: Matrix? { get }
+  /// The fitted intercept b; 0 when `fit_intercept` is false or before
+  /// `fit`.
+  var intercept: Double { get }
+  /// The number of features seen by `fit`; 0 before.
+  var featureCount: Int { get }
+}
+
+/// The fitted state of a linear model: w and b.
+struct LinearFit {
+  var coefficients: [Double]
+  var intercept: Double
+
+  /// A vector holding w.
+  func coefficientVector() -> Matrix? {
+    try? Matrix(vector: coefficients)
+  }
+
+  /// X w + b for X (rows x features, checked against w's length): a
+  /// vector of rows (`cblas_dgemv`). Throws as `RegressionInput`'s
+  /// prediction check does.
+  func predict(_ x: Matrix, operation: String) throws(NightjarError)
+    -> Matrix
+  {
+    try RegressionInput.checkPrediction(
+      x, features: coefficients.count, operation)
+    let result = try Matrix(uninitializedCount: x.rows, operation: operation)
+    try coefficients.withUnsafeBufferPointer {
+      (w) throws(NightjarError) -> Void in
+      guard let pointer = w.baseAddress else { return }
+      try BLAS.gemv(
+        x.base, pointer, result.base, m: x.rows, n: x.columns,
+        transposed: false, operation: operation)
+    }
+    let b = intercept
+    for i in 0..<x.rows { result.base[i] += b }
+    return result
+  }
+}
