@@ -1,0 +1,95 @@
+// Class labels and targets as values: numbers or strings, never indices.
+
+/// A column of labels: numbers (0/1, 1.5, ...) or strings ("yes", "no").
+///
+/// A label is a value, so string labels stay strings through fitting and
+/// prediction. Classes are the sorted distinct values: numbers ascending,
+/// strings in byte order (as Python sorts them), so that "the positive
+/// class" of a binary problem is the larger one, as in scikit-learn.
+public enum Labels: Equatable {
+  case numbers([Double])
+  case strings([String])
+
+  /// The number of labels.
+  public var count: Int {
+    switch self {
+    case .numbers(let values): return values.count
+    case .strings(let values): return values.count
+    }
+  }
+
+  /// "numbers" or "strings", for messages.
+  public var kind: String {
+    switch self {
+    case .numbers: return "numbers"
+    case .strings: return "strings"
+    }
+  }
+
+  /// The label at `index` (0-based) as text: numbers as Lua prints them.
+  public func text(at index: Int) -> String {
+    switch self {
+    case .numbers(let values): return Labels.format(values[index])
+    case .strings(let values): return values[index]
+    }
+  }
+
+  static func format(_ value: Double) -> String {
+    if value == value.rounded(), Swift.abs(value) < 1e15 {
+      return String(Int(value))
+    }
+    return CFormat.string(value, "%.14g")
+  }
+
+  /// The sorted distinct labels. NaN is not a label: an error naming
+  /// `operation` and the row.
+  public func classes(_ operation: String) throws(NightjarError) -> Labels {
+    switch self {
+    case .numbers(let values):
+      if let row = values.firstIndex(where: { $0.isNaN }) {
+        throw .invalidArgument(
+          operation: operation,
+          message: "y contains NaN (row \(row + 1))")
+      }
+      return .numbers(Array(Set(values)).sorted())
+    case .strings(let values):
+      return .strings(Array(Set(values)).sorted {
+        Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+      })
+    }
+  }
+
+  /// The position of each label among `classes` (0-based), or -1 for a
+  /// label that is not one of them. Nil when the kinds differ.
+  public func encode(with classes: Labels) -> [Int32]? {
+    switch (self, classes) {
+    case (.numbers(let values), .numbers(let known)):
+      var position: [Double: Int32] = [:]
+      for (index, value) in known.enumerated() {
+        position[value] = Int32(index)
+      }
+      return values.map { position[$0] ?? -1 }
+    case (.strings(let values), .strings(let known)):
+      var position: [String: Int32] = [:]
+      for (index, value) in known.enumerated() {
+        position[value] = Int32(index)
+      }
+      return values.map { position[$0] ?? -1 }
+    default:
+      return nil
+    }
+  }
+
+  /// The labels at `indices` (0-based), in that order.
+  public func take(_ indices: [Int]) -> Labels {
+    switch self {
+    case .numbers(let values): return .numbers(indices.map { values[$0] })
+    case .strings(let values): return .strings(indices.map { values[$0] })
+    }
+  }
+
+  /// The labels of `classes` at each code (0-based positions).
+  public static func decode(_ codes: [Int], classes: Labels) -> Labels {
+    classes.take(codes)
+  }
+}
