@@ -36,10 +36,11 @@ final class RegressionErrorTests: XCTestCase {
         try model.fit(try Matrix.zeros(4, 0), try Matrix.zeros(4),
                       sampleWeight: nil),
         "fit: X is empty (4x0)")
+      // A vector is one row, as for every estimator.
       assertThrows(
         try model.fit(try Matrix.zeros(5), try Matrix.zeros(5),
                       sampleWeight: nil),
-        "fit: X must be a matrix, got (5)")
+        "fit: X has 1 rows but y has 5")
     }
   }
 
@@ -80,14 +81,14 @@ final class RegressionErrorTests: XCTestCase {
       assertThrows(
         try model.fit(
           x, y, sampleWeight: try Matrix(vector: [1, -1, 1, 1, 1])),
-        "fit: sample_weight must not be negative, got -1 (row 2)")
+        "fit: sample_weight must be finite and not negative (row 2 is -1)")
       assertThrows(
         try model.fit(x, y, sampleWeight: try Matrix.zeros(5)),
         "fit: sample_weight sums to 0")
       assertThrows(
         try model.fit(
           x, y, sampleWeight: try Matrix(vector: [.nan, 1, 1, 1, 1])),
-        "fit: sample_weight contains NaN (row 1)")
+        "fit: sample_weight must be finite and not negative (row 1 is nan)")
     }
   }
 
@@ -115,8 +116,11 @@ final class RegressionErrorTests: XCTestCase {
         try model.predict(try Matrix.zeros(3, 4)),
         "predict: X has 4 columns but the model was fitted with 5")
       assertThrows(
-        try model.predict(try Matrix.zeros(5)),
-        "predict: X must be a matrix, got (5)")
+        try model.predict(try Matrix.zeros(4)),
+        "predict: X has 4 columns but the model was fitted with 5")
+      // A vector is one row.
+      XCTAssertEqual(try model.predict(try x.row(0)).toArray(),
+                     try model.predict(try x.rows(in: 0..<1)).toArray())
       assertThrows(
         try model.predict(try Matrix.zeros(0, 5)), "predict: X is empty (0x5)")
       let bad = try Matrix.zeros(2, 5)
@@ -177,7 +181,7 @@ final class RegressionErrorTests: XCTestCase {
       "Lasso: unknown parameter 'l1_ratio'")
     assertThrows(
       try lasso.setParameter("max_iter", .number(0)),
-      "Lasso: 'max_iter' must be a positive whole number, got 0")
+      "Lasso: 'max_iter' must be at least 1, got 0")
     assertThrows(
       try lasso.setParameter("max_iter", .number(2.5)),
       "Lasso: 'max_iter' must be a whole number, got 2.5")

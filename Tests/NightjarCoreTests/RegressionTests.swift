@@ -427,4 +427,36 @@ final class RegressionTests: XCTestCase {
     try b.fit(set.x, column)
     XCTAssertEqual(a.coefficients?.toArray(), b.coefficients?.toArray())
   }
+
+  func test_crossValidationAndGridSearchMatchScikitLearn() throws {
+    let set = try RegressionFixture.dataSet("diabetes")
+    let y = Target.values(set.y)
+    let expected = try RegressionFixture.object(
+      RegressionFixture.object(RegressionFixture.root)["selection"] ?? .null)
+    let ridge = Ridge()
+    let ridgeScores = try CrossValidation.run(ridge, set.x, y).scores[0]
+    assertAgree(
+      ridgeScores, try RegressionFixture.numbers(expected["ridge_cv"]),
+      relative: 1e-10, absolute: 1e-12, "cross_val_score(Ridge)")
+    let lasso = Lasso()
+    try lasso.setParameter("alpha", .number(0.05))
+    let lassoScores = try CrossValidation.run(lasso, set.x, y).scores[0]
+    assertAgree(
+      lassoScores, try RegressionFixture.numbers(expected["lasso_cv"]),
+      relative: 1e-8, absolute: 1e-12, "cross_val_score(Lasso)")
+    let grid = try ParameterGrid(
+      [["alpha": [.number(0.001), .number(0.01), .number(0.1)],
+        "l1_ratio": [.number(0.2), .number(0.8)]]],
+      operation: "GridSearchCV")
+    let search = GridSearchCV(ElasticNet(), grid: grid)
+    try search.fit(set.x, y)
+    XCTAssertEqual(
+      search.bestParameters, ["alpha": .number(0.001), "l1_ratio": .number(0.8)])
+    // Both list alpha first, then l1_ratio: the same candidate order.
+    assertAgree(
+      search.results?.meanScores ?? [],
+      try RegressionFixture.numbers(expected["grid_mean_scores"]),
+      relative: 1e-8, absolute: 1e-12, "GridSearchCV mean_test_score")
+    XCTAssertTrue(search.bestEstimator?.isFitted ?? false)
+  }
 }

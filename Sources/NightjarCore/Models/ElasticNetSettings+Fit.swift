@@ -26,12 +26,9 @@ extension ElasticNetSettings {
     _ x: Matrix, _ y: Matrix, sampleWeight: Matrix?, start: [Double]?,
     estimator: String
   ) throws(NightjarError) -> (ElasticNetFit, [String]) {
-    try RegressionInput.checkDesign(x, "fit")
-    try RegressionInput.checkTarget(y, rows: x.rows, "fit")
+    var weights = try RegressionInput.checkFit(x, y, sampleWeight)
     let n = x.rows
     let p = x.columns
-    var weights = try RegressionInput.checkWeights(
-      sampleWeight, rows: n, "fit")
     if var scaled = weights {
       // The objective averages over the weights; rescaling them to sum
       // to n keeps alpha's meaning the same with and without weights.

@@ -74,10 +74,7 @@ public final class LinearRegression: LinearRegressor {
   public func fit(_ x: Matrix, _ y: Matrix, sampleWeight: Matrix? = nil)
     throws(NightjarError)
   {
-    try RegressionInput.checkDesign(x, "fit")
-    try RegressionInput.checkTarget(y, rows: x.rows, "fit")
-    let weights = try RegressionInput.checkWeights(
-      sampleWeight, rows: x.rows, "fit")
+    let weights = try RegressionInput.checkFit(x, y, sampleWeight)
 
     let problem = try CenteredProblem(
       x: x, y: y, weights: weights, fitIntercept: fitIntercept,

@@ -16,7 +16,7 @@ extension ParameterValue {
   }
 
   /// A whole number >= 1 (an iteration budget):
-  /// `Lasso: 'max_iter' must be a positive whole number, got 0`.
+  /// `Lasso: 'max_iter' must be at least 1, got 0`.
   public func positiveInteger(for name: String, in estimator: String)
     throws(NightjarError) -> Int
   {
@@ -24,7 +24,7 @@ extension ParameterValue {
     guard value >= 1 else {
       throw .invalidArgument(
         operation: estimator,
-        message: "'\(name)' must be a positive whole number, got \(self)")
+        message: "'\(name)' must be at least 1, got \(self)")
     }
     return value
   }
