@@ -451,7 +451,8 @@ final class RegressionTests: XCTestCase {
     let search = GridSearchCV(ElasticNet(), grid: grid)
     try search.fit(set.x, y)
     XCTAssertEqual(
-      search.bestParameters, ["alpha": .number(0.001), "l1_ratio": .number(0.8)])
+      search.bestParameters,
+      ["alpha": .number(0.001), "l1_ratio": .number(0.8)])
     // Both list alpha first, then l1_ratio: the same candidate order.
     assertAgree(
       search.results?.meanScores ?? [],

@@ -12,7 +12,7 @@
 /// data, stopped when the duality gap falls to tol times the centred
 /// |y|^2, as scikit-learn's `ElasticNet` is; with `precompute` "auto"
 /// the passes run on the Gram matrix X^T X (`cblas_dsyrk`) when X has
-/// more rows than features and at most 512 features, on the columns of
+/// more rows than features and at most 128 features, on the columns of
 /// X otherwise (`cblas_ddot`, `cblas_daxpy`): the same iterates up to
 /// rounding.
 ///

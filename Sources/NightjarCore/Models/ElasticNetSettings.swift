@@ -38,9 +38,12 @@ public struct ElasticNetSettings: Equatable {
   /// `precompute`: true, false or "auto" (the default).
   public var precompute = Precompute.auto
 
-  /// Gram matrices above this many features cost more to form
-  /// (rows features^2) than the passes over X they save.
-  public static let gramFeatureLimit = 512
+  /// Forming the Gram matrix (`cblas_dsyrk`, rows x features^2 flops at
+  /// full speed) costs about features / 40 passes over the columns of X
+  /// (4 rows x features flops per pass, bound by memory): measured on
+  /// OpenBLAS, it repays itself within a few passes up to this many
+  /// features, and costs more than typical fits take above it.
+  public static let gramFeatureLimit = 128
 
   public init() {}
 
