@@ -260,3 +260,11 @@ void nj_add_embedded_searcher(lua_State *L) {
   lua_rawseti(L, -2, 2);                                      /* [-1] */
   lua_pop(L, 2);                                              /* [-2] */
 }
+
+/* Tells the collector that `kilobytes` of memory it cannot see (a matrix's
+ * buffer, owned by Swift) were just allocated, so that it steps as if Lua
+ * had allocated them. lua_gc is variadic, which Swift cannot call. Errors
+ * in finalizers become warnings in Lua 5.4, so this does not raise. */
+void nj_gc_step(lua_State *L, int kilobytes) {
+  lua_gc(L, LUA_GCSTEP, kilobytes);
+}

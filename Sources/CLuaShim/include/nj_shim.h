@@ -92,4 +92,7 @@ const char *nj_embedded_source(const char *name, size_t *length);
 /* A NULL-terminated list of the compiled-in module names. */
 const char *const *nj_embedded_names(void);
 
+/* [-0, +0] Steps the collector as if `kilobytes` had been allocated. */
+void nj_gc_step(lua_State *L, int kilobytes);
+
 #endif

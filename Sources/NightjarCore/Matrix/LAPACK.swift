@@ -86,7 +86,8 @@ enum LAPACK {
     try checkElements(m, n, operation)
     let m32 = try BLAS.dimension(m, operation)
     let n32 = try BLAS.dimension(n, operation)
-    return OpenBLAS.dgeqrf(LAPACK_ROW_MAJOR, m32, n32, a, Swift.max(1, n32), tau)
+    return OpenBLAS.dgeqrf(
+      LAPACK_ROW_MAJOR, m32, n32, a, Swift.max(1, n32), tau)
   }
 
   /// The first `columns` columns of Q from `geqrf`'s reflectors, in the

@@ -130,9 +130,12 @@ extension Matrix {
 
   // MARK: where
 
-  /// An operand of `where`: a matrix or one value for every position.
+  /// An operand that is either a matrix or one value for every position
+  /// (the branches of `where`, the values of `inserting`).
   public enum Choice {
+    /// The elements of a matrix, broadcast as the operation says.
     case matrix(Matrix)
+    /// One value repeated wherever it is needed.
     case scalar(Double)
   }
 

@@ -121,13 +121,15 @@ extension Matrix {
     if largest >= 1e8 || (smallest > 0 && smallest < 1e-4) {
       let digits =
         finite.map {
-          significantDecimals(cFormat($0, "%.*e", precision), exponent: true)
+          significantDecimals(
+            CFormat.string($0, "%.\(precision)e"), exponent: true)
         }.max() ?? 1
       return .scientific(digits: Swift.max(1, digits))
     }
     let decimals =
       finite.map {
-        significantDecimals(cFormat($0, "%.*f", precision), exponent: false)
+        significantDecimals(
+          CFormat.string($0, "%.\(precision)f"), exponent: false)
       }.max() ?? 1
     return .fixed(decimals: Swift.max(1, decimals))
   }
@@ -149,25 +151,10 @@ extension Matrix {
     if value.isNaN { return "nan" }
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     switch style {
-    case .integer: return cFormat(value, "%.*f", 0)
-    case .fixed(let decimals): return cFormat(value, "%.*f", decimals)
-    case .scientific(let digits): return cFormat(value, "%.*e", digits)
+    case .integer: return CFormat.string(value, "%.0f")
+    case .fixed(let decimals): return CFormat.string(value, "%.\(decimals)f")
+    case .scientific(let digits): return CFormat.string(value, "%.\(digits)e")
     }
-  }
-
-  /// `value` written by C's printf with `format` taking a precision and
-  /// a double (`%.*f`, `%.*e`).
-  static func cFormat(_ value: Double, _ format: String, _ precision: Int)
-    -> String
-  {
-    let capacity = 512
-    let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
-    defer { buffer.deallocate() }
-    buffer[0] = 0
-    _ = withVaList([Int32(precision), value]) { arguments in
-      vsnprintf(buffer, capacity, format, arguments)
-    }
-    return String(cString: buffer)
   }
 
   /// A number as messages write it: integral values without a decimal
@@ -175,7 +162,7 @@ extension Matrix {
   /// `nan`, `inf`, `-inf`.
   public static func formatScalar(_ value: Double) -> String {
     if value.isFinite && value == value.rounded() && value.magnitude < 1e15 {
-      return cFormat(value == 0 ? 0 : value, "%.*f", 0)
+      return CFormat.string(value == 0 ? 0 : value, "%.0f")
     }
     return "\(value)"
   }

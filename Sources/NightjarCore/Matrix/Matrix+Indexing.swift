@@ -58,6 +58,21 @@ extension Matrix {
       message: "\(name) \(index) out of range (\(allowed))")
   }
 
+  /// The 0-based offset before which `inserting` places values, from a
+  /// 1-based `position` in 1...count + 1 (count + 1 appends), as Lua's
+  /// `table.insert` counts. Throws `insert: position 7 out of range
+  /// (1..6)`.
+  public static func resolveInsertPosition(
+    _ position: Int, count: Int, operation: String = "insert"
+  ) throws(NightjarError) -> Int {
+    guard position >= 1, position <= count + 1 else {
+      throw .invalidArgument(
+        operation: operation,
+        message: "position \(position) out of range (1..\(count + 1))")
+    }
+    return position - 1
+  }
+
   static func resolve(
     _ selection: Selection, count: Int, name: String, operation: String
   ) throws(NightjarError) -> ResolvedSelection {

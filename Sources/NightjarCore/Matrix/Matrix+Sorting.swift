@@ -16,6 +16,10 @@ extension Matrix {
         i += 1
       }
     }
+    // TODO: one sort call cannot poll Cancellation, so Ctrl-C waits for a
+    // big sort to end (about a second per 1e7 values). Tolerated because
+    // sorts that long are rare; a merge sort over blocks that checks
+    // between blocks would fix it.
     var finite = UnsafeMutableBufferPointer(start: values, count: end)
     finite.sort()
   }

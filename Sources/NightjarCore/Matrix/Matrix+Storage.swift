@@ -31,7 +31,6 @@ extension Matrix {
   /// atomically: a temporary file in the same folder renamed over
   /// `path` once complete and flushed. Throws `save: <path>: <reason>`.
   public func save(to path: String) throws(NightjarError) {
-    let file = try AtomicFile(path: path, operation: "save")
     var header = Matrix.fileMagic
     func append<T: FixedWidthInteger>(_ value: T) {
       withUnsafeBytes(of: value.littleEndian) { header.append(contentsOf: $0) }
@@ -40,12 +39,15 @@ extension Matrix {
     append(UInt32(isVector ? 1 : 2))
     append(UInt64(rows))
     append(UInt64(columns))
-    try file.write(header)
-    try Matrix.transferElements(base, count: count) {
-      chunk, bytes throws(NightjarError) in
-      try file.write(UnsafeRawPointer(chunk), count: bytes)
+    try FileSystem.writeAtomically(path, operation: "save") {
+      writer throws(NightjarError) in
+      try writer.write(header)
+      try Matrix.transferElements(base, count: count) {
+        chunk, bytes throws(NightjarError) in
+        try writer.write(
+          raw: UnsafeRawBufferPointer(start: chunk, count: bytes))
+      }
     }
-    try file.commit()
   }
 
   /// Moves `count` elements in chunks through `body` as little-endian
@@ -203,31 +205,28 @@ extension Matrix {
           + "name\(header.count == 1 ? "" : "s"), matrix has \(width) "
           + "column\(width == 1 ? "" : "s")")
     }
-    let file = try AtomicFile(path: path, operation: "to_csv")
-    var buffer = [UInt8]()
-    buffer.reserveCapacity(Matrix.fileChunkBytes + 4096)
-    if let header {
-      buffer.append(
-        contentsOf: header.map(Matrix.csvField).joined(separator: ",").utf8)
-      buffer.append(UInt8(ascii: "\n"))
-    }
-    for i in 0..<height {
-      for j in 0..<width {
-        if j > 0 { buffer.append(UInt8(ascii: ",")) }
-        let value = base[i * width + j]
-        if !value.isNaN {
-          buffer.append(contentsOf: Matrix.csvNumber(value).utf8)
+    let values = base
+    try FileSystem.writeAtomically(path, operation: "to_csv") {
+      writer throws(NightjarError) in
+      if let header {
+        try writer.write(header.map(Matrix.csvField).joined(separator: ","))
+        try writer.write("\n")
+      }
+      var line = [UInt8]()
+      for i in 0..<height {
+        if i % 4096 == 0 { try Cancellation.check() }
+        line.removeAll(keepingCapacity: true)
+        for j in 0..<width {
+          if j > 0 { line.append(UInt8(ascii: ",")) }
+          let value = values[i * width + j]
+          if !value.isNaN {
+            line.append(contentsOf: Matrix.csvNumber(value).utf8)
+          }
         }
-      }
-      buffer.append(UInt8(ascii: "\n"))
-      if buffer.count >= Matrix.fileChunkBytes {
-        try Cancellation.check()
-        try file.write(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        line.append(UInt8(ascii: "\n"))
+        try writer.write(line)
       }
     }
-    try file.write(buffer)
-    try file.commit()
   }
 
   private static func csvField(_ name: String) -> String {
