@@ -280,7 +280,7 @@ final class RegressionTests: XCTestCase {
     XCTAssertEqual(
       model.warnings,
       [
-        "ElasticNet: did not converge in 1 iterations (duality gap \(gap) > "
+        "ElasticNet: did not converge in 1 iteration (duality gap \(gap) > "
           + "tolerance \(limit)); increase max_iter or scale the features; "
           + "without an L1 penalty Ridge fits the same model faster"
       ])

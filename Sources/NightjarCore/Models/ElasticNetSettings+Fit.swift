@@ -91,9 +91,11 @@ extension ElasticNetSettings {
     if !result.converged {
       let gap = CFormat.string(result.gap / Double(n), "%.1e")
       let limit = CFormat.string(result.tolerance / Double(n), "%.1e")
-      var text = "\(estimator): did not converge in \(maxIterations) "
-        + "iterations (duality gap \(gap) > tolerance \(limit)); increase "
-        + "max_iter or scale the features"
+      let passes = maxIterations == 1
+        ? "1 iteration" : "\(maxIterations) iterations"
+      var text = "\(estimator): did not converge in \(passes) (duality "
+        + "gap \(gap) > tolerance \(limit)); increase max_iter or scale "
+        + "the features"
       if l1 == 0 && alpha > 0 {
         text += "; without an L1 penalty Ridge fits the same model faster"
       }

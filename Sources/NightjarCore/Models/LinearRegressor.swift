@@ -14,9 +14,15 @@ public protocol LinearRegressor: Regressor, SupervisedEstimator {
   var intercept: Double { get }
   /// The number of features seen by `fit`; 0 before.
   var featureCount: Int { get }
+  /// What the last `fit` wants the user to know (no convergence), one
+  /// sentence each with the remedy; Core never prints them.
+  var warnings: [String] { get }
 }
 
 extension LinearRegressor {
+  /// The direct solvers have nothing to warn about.
+  public var warnings: [String] { [] }
+
   /// Regressors predict numbers: plain folds, R^2 by default.
   public var isClassifier: Bool { false }
 

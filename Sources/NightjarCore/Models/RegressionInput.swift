@@ -21,7 +21,8 @@ enum RegressionInput {
     }
     guard y.count == rows else {
       throw .shapeMismatch(
-        operation: operation, message: "X has \(rows) rows but y has \(y.count)")
+        operation: operation,
+        message: "X has \(rows) rows but y has \(y.count)")
     }
     let values = y.base
     for i in 0..<y.count where !values[i].isFinite {
@@ -43,7 +44,8 @@ enum RegressionInput {
     guard let weights else { return nil }
     let values = try Validation.weights(weights, rows: x.rows, "fit")
     guard values.contains(where: { $0 > 0 }) else {
-      throw .invalidArgument(operation: "fit", message: "sample_weight sums to 0")
+      throw .invalidArgument(
+        operation: "fit", message: "sample_weight sums to 0")
     }
     return values
   }
