@@ -4,5 +4,6 @@
 enum Libraries {
   static func register(in state: LuaState) {
     MatrixBindings.register(in: state)
+    RegressionBindings.register(in: state)
   }
 }
