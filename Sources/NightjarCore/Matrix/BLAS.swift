@@ -63,4 +63,43 @@ enum BLAS {
     let n32 = try dimension(count, operation)
     return OpenBLAS.ddot(n32, x, 1, y, 1)
   }
+
+  /// y += alpha x for dense vectors of `count` elements, a count already
+  /// checked by `dimension`, so that solvers calling it once per
+  /// coordinate pay no check. `cblas_daxpy`.
+  static func axpy(
+    _ alpha: Double, _ x: UnsafePointer<Double>,
+    _ y: UnsafeMutablePointer<Double>, count: Int32
+  ) {
+    OpenBLAS.daxpy(count, alpha, x, 1, y, 1)
+  }
+
+  /// The dot product of two dense vectors of `count` elements, a count
+  /// already checked by `dimension`. `cblas_ddot`.
+  static func dot(
+    _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, count: Int32
+  ) -> Double {
+    OpenBLAS.ddot(count, x, 1, y, 1)
+  }
+
+  /// The Gram matrix of the row-major A (m x n): C = A^T A (n x n) when
+  /// `transposed`, else C = A A^T (m x m), written to both triangles of
+  /// the dense C. `cblas_dsyrk` fills the lower triangle, on all cores;
+  /// the upper is mirrored here so that any LAPACK routine may read C.
+  static func gram(
+    _ a: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, transposed: Bool, operation: String
+  ) throws(NightjarError) {
+    let m32 = try dimension(m, operation)
+    let n32 = try dimension(n, operation)
+    let size = transposed ? n : m
+    let size32 = transposed ? n32 : m32
+    OpenBLAS.dsyrk(
+      CblasRowMajor, CblasLower, transposed ? CblasTrans : CblasNoTrans,
+      size32, transposed ? m32 : n32, 1, a, max(1, n32), 0, c,
+      max(1, size32))
+    for i in 0..<size {
+      for j in (i + 1)..<max(i + 1, size) { c[i * size + j] = c[j * size + i] }
+    }
+  }
 }

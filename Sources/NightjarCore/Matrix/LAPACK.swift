@@ -153,4 +153,17 @@ enum LAPACK {
       LAPACK_ROW_MAJOR, try BLAS.dimension(m, operation), n32, nrhs32, a,
       Swift.max(1, n32), b, Swift.max(1, nrhs32), s, rcond, rank)
   }
+
+  /// Solves A X = B from `potrf`'s factor U of the column-major n x n A
+  /// (`dpotrs`, 'U'); B is n x nrhs, column-major, overwritten by X.
+  static func potrs(
+    _ a: UnsafePointer<Double>, n: Int, _ b: UnsafeMutablePointer<Double>,
+    nrhs: Int, operation: String
+  ) throws(NightjarError) -> Int32 {
+    let n32 = try BLAS.dimension(n, operation)
+    let nrhs32 = try BLAS.dimension(nrhs, operation)
+    return OpenBLAS.dpotrs(
+      LAPACK_COL_MAJOR, character("U"), n32, nrhs32, a, Swift.max(1, n32), b,
+      Swift.max(1, n32))
+  }
 }

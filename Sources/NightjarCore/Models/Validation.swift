@@ -18,11 +18,15 @@ enum Validation {
   }
 
   /// No NaN or infinity in X: an error naming the first one's place
-  /// (1-based, as the user counts).
+  /// (1-based, as the user counts). One vectorised, parallel sum of
+  /// x * 0 (NaN exactly when some x is NaN or infinite) answers whether
+  /// there is one; only then a scalar pass finds where.
   static func finite(_ x: Matrix, _ operation: String) throws(NightjarError)
   {
     let base = x.base
     let columns = x.columns
+    let probe = try Matrix.totalSum(base, count: x.count, TimesZero())
+    guard probe.isNaN else { return }
     for offset in 0..<x.count where !base[offset].isFinite {
       let what = base[offset].isNaN ? "NaN" : "infinity"
       throw .invalidArgument(
@@ -30,6 +34,11 @@ enum Validation {
         message: "input contains \(what) (column \(offset % columns + 1), "
           + "row \(offset / columns + 1))")
     }
+  }
+
+  /// `x * 0`, for the probe of `finite`.
+  struct TimesZero: UnaryElementOperation {
+    @inline(__always) func callAsFunction(_ x: Double) -> Double { x * 0 }
   }
 
   /// X and y have as many rows.

@@ -5,6 +5,7 @@ enum Libraries {
   static func register(in state: LuaState) {
     MatrixBindings.register(in: state)
     LogisticRegressionBindings.register(in: state)
+    RegressionBindings.register(in: state)
     MetricsBindings.register(in: state)
     SelectionBindings.register(in: state)
     ModelFileBindings.register(in: state)

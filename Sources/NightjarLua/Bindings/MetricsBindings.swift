@@ -121,36 +121,6 @@ enum MetricsBindings {
       try call.push(labels: labels)
       return 2
     }
-    RegressionMetricBindings.register(in: state)
-  }
-}
-
-/// The regression metrics: numbers in, a number out.
-enum RegressionMetricBindings {
-  static func register(in state: LuaState) {
-    let metrics: [(String, String,
-                   (Matrix, Matrix) throws(NightjarError) -> Double)] = [
-      ("mean_squared_error", "the mean of (y - p)^2",
-       RegressionMetrics.meanSquaredError),
-      ("mean_absolute_error", "the mean of |y - p|",
-       RegressionMetrics.meanAbsoluteError),
-      ("r2_score", "1 - SS_res / SS_tot (1 is perfect)",
-       RegressionMetrics.r2),
-    ]
-    for (name, summary, metric) in metrics {
-      state.define(
-        name, group: "Metrics",
-        help: """
-          ml.\(name)(y_true, y_pred) -> number
-            \(summary), for numeric vectors of the same length.
-          """
-      ) { call throws(LuaError) in
-        let truth = try call.numbers(1)
-        let predicted = try call.numbers(2)
-        call.push(try MatrixBindings.core { try metric(truth, predicted) })
-        return 1
-      }
-    }
   }
 }
 
