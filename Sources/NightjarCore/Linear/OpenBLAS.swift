@@ -203,6 +203,15 @@ public enum OpenBLAS {
     setThreadsFunction?(count)
   }
 
+  private typealias ThreadQuery = @convention(c) () -> Int32
+  nonisolated(unsafe) private static let getThreadsFunction = symbol(
+    "openblas_get_num_threads", as: ThreadQuery.self)
+
+  /// How many threads OpenBLAS uses (1 before the library is opened).
+  public static func threadCount() -> Int32 {
+    getThreadsFunction?() ?? 1
+  }
+
   // MARK: - LAPACK (lapacke.h), row-major; each returns LAPACK's info
 
   private typealias Dgesv = @convention(c) (

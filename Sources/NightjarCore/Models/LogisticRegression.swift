@@ -91,12 +91,10 @@ public final class LogisticRegression: Estimator {
   }
 
   public var parameters: [String: ParameterValue] {
+    // A table of class weights is not a single value: it is reported as
+    // none here and kept with the fitted state in model files.
     var weight = ParameterValue.none
-    switch classWeight {
-    case .balanced: weight = .string("balanced")
-    case .table: weight = .string("table")
-    case nil: break
-    }
+    if classWeight == .balanced { weight = .string("balanced") }
     return [
       "C": .number(C), "penalty": .string(penalty.rawValue),
       "l1_ratio": l1Ratio.map { .number($0) } ?? .none,

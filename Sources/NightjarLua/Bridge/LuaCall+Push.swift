@@ -36,6 +36,16 @@ extension LuaCall {
     box?.pointee = Unmanaged.passRetained(object).toOpaque()
   }
 
+  /// Pushes a Swift object of any registered class, found from its
+  /// dynamic type (for values typed by a protocol).
+  public func push(any object: AnyObject) throws(LuaError) {
+    guard let host, let info = host.classInfo(forDynamic: object) else {
+      throw .message("no Lua class is registered for \(Swift.type(of: object))")
+    }
+    let box = nj_new_box(L, info.registryKey)  // [+1]
+    box?.pointee = Unmanaged.passRetained(object).toOpaque()
+  }
+
   /// Pushes a sequence of numbers as a new table {x1, x2, ...}.
   public func push(numbers: [Double]) {
     lua_createtable(L, Int32(clamping: numbers.count), 0)  // [+1]

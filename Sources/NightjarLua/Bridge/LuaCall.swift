@@ -183,6 +183,13 @@ public struct LuaCall {
     }
   }
 
+  /// The Swift object in any nightjar box at `index`, whatever its
+  /// class; nil for anything else or a released box.
+  public func anyObject(_ index: Int32) -> AnyObject? {
+    guard let pointer = nj_any_box_at(L, index) else { return nil }
+    return Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue()
+  }
+
   /// The object at `index` when it is a box of `Object`'s class, else nil
   /// (a released box counts as absent).
   public func optionalObject<Object: AnyObject>(

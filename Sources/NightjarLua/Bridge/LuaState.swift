@@ -75,6 +75,10 @@ public final class LuaState {
     classes[ObjectIdentifier(type)]
   }
 
+  func classInfo(forDynamic object: AnyObject) -> LuaClassInfo? {
+    classes[ObjectIdentifier(Swift.type(of: object))]
+  }
+
   // MARK: - Defining functions
 
   /// Pushes a Lua function that runs `body`; the state keeps the closure
