@@ -39,6 +39,10 @@ final class MatrixConstructionTests: XCTestCase {
       try Matrix.ones(Int.max, 2),
       "ones: a 9223372036854775807x2 matrix is too large to address")
     assertThrows(
+      try Matrix.linspace(start: 0, stop: 1, count: Int.max),
+      "linspace: a vector of 9223372036854775807 elements is too large "
+        + "to address")
+    assertThrows(
       try Matrix.zeros(1 << 40, 1 << 10),
       "zeros: cannot allocate 9007199254740992 bytes for a 1099511627776x1024 matrix"
     )

@@ -115,6 +115,15 @@ final class MatrixReductionTests: XCTestCase {
     XCTAssertEqual(try x.sum(), try x.copy().sum(), "same bits every run")
   }
 
+  func test_negativeDdofIsRejected() throws {
+    let x = try Matrix(vector: [1, 2, 3])
+    assertThrows(
+      try x.variance(ddof: -1), "var: ddof must not be negative, got -1")
+    assertThrows(
+      try x.standardDeviation(over: .rows, ddof: Int.min),
+      "std: ddof must not be negative, got -9223372036854775808")
+  }
+
   func test_varianceIsAccurateForALargeMean() throws {
     // Values 1e9 + {1, 2, 3, 4}: a one-pass formula loses every digit.
     let x = try Matrix(4, 1, values: [1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4])

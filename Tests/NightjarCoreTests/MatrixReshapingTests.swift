@@ -93,6 +93,23 @@ final class MatrixReshapingTests: XCTestCase {
       "insert: offset 3 out of range (0...2)")
   }
 
+  func test_emptyResultsWithManyRowsReturnAtOnce() throws {
+    // 2^40 rows of nothing: every operation must skip the empty rows
+    // instead of visiting them.
+    let tall = try Matrix.zeros(1 << 40, 0)
+    XCTAssertEqual(try tall.transpose().shape, [0, 1 << 40])
+    XCTAssertEqual(try tall.cumsum(over: .rows).shape, [1 << 40, 0])
+    XCTAssertEqual(try (tall + 1).shape, [1 << 40, 0])
+    XCTAssertEqual(try tall.sorted(over: .columns).shape, [1 << 40, 0])
+    XCTAssertEqual(try tall.argmax(over: .rows).shape, [0])
+    XCTAssertEqual(try tall.repeated(3, over: .rows).shape, [3 << 40, 0])
+    XCTAssertEqual(try Matrix.hstack([tall, tall]).shape, [1 << 40, 0])
+    XCTAssertEqual(
+      try Matrix.zeros(0).tiled(rows: 1 << 50, columns: 2).shape, [1 << 50, 0])
+    XCTAssertEqual(
+      try Matrix.where(tall, .scalar(1), .scalar(0)).shape, [1 << 40, 0])
+  }
+
   func test_repeatAndTile() throws {
     let a = try Matrix(2, 2, values: [1, 2, 3, 4])
     XCTAssertEqual(try a.repeated(2).toArray(), [1, 1, 2, 2, 3, 3, 4, 4])

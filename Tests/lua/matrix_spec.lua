@@ -212,6 +212,12 @@ describe("access", function()
       function() return m:col(0) end)
   end)
 
+  it("refuses to turn a huge matrix into Lua tables", function()
+    checkerror("totable: a 1099511627776x0 matrix is too large for Lua "
+      .. "tables (at most 67108864 elements)",
+      function() return M.zeros(2^40, 0):totable() end)
+  end)
+
   it("slices inclusive ranges", function()
     expect(m:slice(2, 3):totable()):to_equal({{21, 22, 23}, {31, 32, 33}})
     expect(m:slice(nil, 1, -2, nil):totable()):to_equal({{12, 13}})
@@ -469,6 +475,10 @@ describe("reductions", function()
       function() return M{1, 2}:sum(2) end)
     checkerror("bad argument #1 to 'std' (option 'ddof' must be an "
       .. "integer)", function() return m:std({ddof = 0.5}) end)
+    checkerror("std: ddof must not be negative, got -1",
+      function() return m:std(1, -1) end)
+    checkerror("var: ddof must not be negative, got -9223372036854775808",
+      function() return m:var({ddof = math.mininteger}) end)
     checkerror("quantile: q must be in [0, 1], got 1.5",
       function() return m:quantile(1.5) end)
     checkerror("bad argument #1 to 'norm' (norm must be \"fro\", 1 or "

@@ -61,6 +61,9 @@ extension Matrix {
     into out: UnsafeMutablePointer<Double>, rows: Int, columns: Int
   ) throws(NightjarError) {
     let count = rows * columns
+    // An empty result may still have many rows (r x 0): nothing to do,
+    // and looping over its rows would only waste time.
+    if count == 0 { return }
     // Same shape on both sides (or one side a single value): the whole
     // buffer is one flat run, split into element chunks.
     let aFull = a.rows == rows && a.columns == columns

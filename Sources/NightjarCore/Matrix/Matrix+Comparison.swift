@@ -161,24 +161,30 @@ extension Matrix {
     let (first, firstIsVector) = operand(a, 0)
     let (second, secondIsVector) = operand(b, 1)
     let operands = [BroadcastOperand(mask), first, second]
+    // Each dimension is that of the operands that are not 1 there, which
+    // must agree (a dimension of 0 broadcasts like any other).
+    func combined(_ x: Int, _ y: Int) -> Int? {
+      x == y ? x : (x == 1 ? y : (y == 1 ? x : nil))
+    }
     var rows = 1
     var columns = 1
     for operand in operands {
-      guard operand.rows == rows || operand.rows == 1 || rows == 1,
-        operand.columns == columns || operand.columns == 1 || columns == 1
+      guard let r = combined(rows, operand.rows),
+        let c = combined(columns, operand.columns)
       else {
         throw .shapeMismatch(
           operation: "where",
           message: "shapes \(mask.shapeText), \(choiceShape(a)) and "
             + "\(choiceShape(b)) do not broadcast")
       }
-      rows = max(rows, operand.rows)
-      columns = max(columns, operand.columns)
+      rows = r
+      columns = c
     }
     let result = try Matrix(
       uninitializedRows: rows, columns: columns,
       isVector: mask.isVector && firstIsVector && secondIsVector,
       operation: "where")
+    if result.count == 0 { return result }
     let out = result.base
     // Row and column steps of 0 repeat a row or a column, as in the
     // binary broadcasting kernel; this loop is not a hot path.

@@ -266,6 +266,7 @@ extension Matrix {
   ) throws(NightjarError) {
     try self.init(
       uninitializedRows: rows, columns: columns, operation: "from_function")
+    if count == 0 { return }
     for i in 0..<rows {
       try Cancellation.check()
       for j in 0..<columns { base[i * columns + j] = try element(i, j) }

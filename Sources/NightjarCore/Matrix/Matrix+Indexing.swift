@@ -307,6 +307,7 @@ extension Matrix {
     let result = try Matrix(
       uninitializedRows: rowOffsets.count, columns: width,
       isVector: vector ?? isVector, operation: operation)
+    if result.count == 0 { return result }
     let source = base
     let target = result.base
     let sourceWidth = columns

@@ -95,6 +95,7 @@ extension Matrix {
     if isVector { return try copy() }
     let result = try Matrix(
       uninitializedRows: columns, columns: rows, operation: "transpose")
+    if result.count == 0 { return result }
     let source = base
     let target = result.base
     let rows = self.rows

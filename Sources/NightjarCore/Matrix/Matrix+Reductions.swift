@@ -92,8 +92,10 @@ extension Matrix {
   /// population variance; 1 gives the sample variance). Two passes: the
   /// mean first, then the pairwise sum of squared deviations, which is
   /// accurate even when the mean is large against the spread. NaN when
-  /// `count - ddof <= 0` or any element is NaN.
+  /// `count - ddof <= 0` or any element is NaN. Throws `var: ddof must
+  /// not be negative, got -1`.
   public func variance(ddof: Int = 0) throws(NightjarError) -> Double {
+    try Matrix.checkDdof(ddof, "var")
     guard count - ddof > 0 else { return .nan }
     let center = try mean()
     let squares = try Matrix.totalSum(
@@ -108,6 +110,7 @@ extension Matrix {
     over axis: Axis, ddof: Int = 0
   ) throws(NightjarError) -> Matrix {
     try checkAxis(axis, "var")
+    try Matrix.checkDdof(ddof, "var")
     if isVector { return try Matrix.single(try variance(ddof: ddof), "var") }
     let length = axis == .rows ? rows : columns
     let divisor = length - ddof > 0 ? Double(length - ddof) : .nan
@@ -128,17 +131,31 @@ extension Matrix {
     return squares
   }
 
+  /// Throws `<operation>: ddof must not be negative, got -1`; a negative
+  /// ddof has no statistical meaning and would overflow `count - ddof`.
+  static func checkDdof(
+    _ ddof: Int, _ operation: String
+  ) throws(NightjarError) {
+    guard ddof >= 0 else {
+      throw .invalidArgument(
+        operation: operation,
+        message: "ddof must not be negative, got \(ddof)")
+    }
+  }
+
   /// The standard deviation, `variance(ddof:).squareRoot()`.
   public func standardDeviation(
     ddof: Int = 0
   ) throws(NightjarError) -> Double {
-    try variance(ddof: ddof).squareRoot()
+    try Matrix.checkDdof(ddof, "std")
+    return try variance(ddof: ddof).squareRoot()
   }
 
   /// Standard deviations along `axis`; see `variance(over:ddof:)`.
   public func standardDeviation(
     over axis: Axis, ddof: Int = 0
   ) throws(NightjarError) -> Matrix {
+    try Matrix.checkDdof(ddof, "std")
     let result = try variance(over: axis, ddof: ddof)
     try result.mapAssign(SquareRootOperation())
     return result
@@ -322,6 +339,7 @@ extension Matrix {
       // Row by row with a best value and row per column; rows are taken
       // in order, so the first row wins ties as the documentation says.
       let result = try Matrix(uninitializedCount: columns, operation: operation)
+      if columns == 0 { return result }
       let best = UnsafeMutablePointer<Double>.allocate(capacity: columns)
       defer { best.deallocate() }
       best.update(from: base, count: columns)
@@ -432,6 +450,7 @@ extension Matrix {
     let result = try Matrix(
       uninitializedRows: flat ? 1 : rows, columns: flat ? count : columns,
       isVector: flat || isVector, operation: "cumsum")
+    if result.count == 0 { return result }
     let source = base
     let out = result.base
     if flat {

@@ -110,6 +110,7 @@ extension Matrix {
     }
     let result = try Matrix(
       uninitializedRows: rows, columns: columns, operation: operation)
+    if result.count == 0 { return result }
     var offset = 0
     for part in parts {
       let partWidth = width(part)
@@ -286,6 +287,7 @@ extension Matrix {
       let result = try Matrix(
         uninitializedRows: try Matrix.product(rows, times, "repeat"),
         columns: columns, operation: "repeat")
+      if result.count == 0 { return result }
       for i in 0..<rows {
         try Cancellation.check()
         for k in 0..<times {
@@ -301,6 +303,7 @@ extension Matrix {
         uninitializedRows: flat ? 1 : rows,
         columns: try Matrix.product(flat ? count : columns, times, "repeat"),
         isVector: flat, operation: "repeat")
+      if result.count == 0 { return result }
       let lineLength = flat ? count : columns
       for i in 0..<(flat ? 1 : rows) {
         try Cancellation.check()
@@ -332,6 +335,7 @@ extension Matrix {
     let result = try Matrix(
       uninitializedRows: height, columns: width,
       isVector: isVector && rowTimes == 1, operation: "tile")
+    if result.count == 0 { return result }
     for i in 0..<height {
       try Cancellation.check()
       let source = base + (i % Swift.max(1, rows)) * columns

@@ -265,6 +265,7 @@ extension Matrix {
   ) throws(NightjarError) {
     let width = columns
     let height = rows
+    if count == 0 { return }
     if axis == .columns {
       try Matrix.copyElements(from: base, to: result.base, count: count)
       let out = result.base

@@ -68,7 +68,8 @@ public final class Matrix {
     guard !countOverflow, !bytesOverflow else {
       throw .invalidArgument(
         operation: operation,
-        message: "a \(rows)x\(columns) matrix is too large to address")
+        message: "\(Matrix.sizeText(rows, columns, isVector)) is too large "
+          + "to address")
     }
     self.rows = rows
     self.columns = columns
@@ -85,16 +86,22 @@ public final class Matrix {
     var raw: UnsafeMutableRawPointer?
     let alignment = huge ? Matrix.hugePageSize : 64
     guard posix_memalign(&raw, alignment, bytes) == 0, let raw else {
-      let shape = Matrix.shapeText(
-        rows: rows, columns: columns, isVector: isVector)
       throw .invalidArgument(
         operation: operation,
-        message: "cannot allocate \(bytes) bytes for a \(shape) matrix")
+        message: "cannot allocate \(bytes) bytes for "
+          + Matrix.sizeText(rows, columns, isVector))
     }
     #if os(Linux)
       if huge { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
     #endif
     base = raw.bindMemory(to: Double.self, capacity: count)
+  }
+
+  /// `a 3x4 matrix` or `a vector of 5 elements`, for size messages.
+  static func sizeText(
+    _ rows: Int, _ columns: Int, _ isVector: Bool
+  ) -> String {
+    isVector ? "a vector of \(columns) elements" : "a \(rows)x\(columns) matrix"
   }
 
   /// Buffers from this size up use huge pages (where the system offers

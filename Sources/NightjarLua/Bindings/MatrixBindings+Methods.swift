@@ -82,7 +82,7 @@ extension MatrixBindings {
           Example: ml.Matrix{{1, 2}}:totable()   --> {{1, 2}}
         """
     ) { call, m throws(LuaError) in
-      pushTable(call, m)
+      try pushTable(call, m)
       return 1
     }
     matrix.method(

@@ -125,9 +125,20 @@ extension MatrixBindings {
     return values
   }
 
+  /// The most elements (or rows) `totable` turns into Lua tables: past
+  /// this, Lua's allocator would fail inside an API call, which raises
+  /// through Swift frames.
+  static let tableLimit = 1 << 26
+
   /// Pushes the matrix as nested tables of rows, or a vector as one flat
-  /// table. [+1]
-  static func pushTable(_ call: LuaCall, _ m: Matrix) {
+  /// table. [+1] Throws `totable: a 100000x1000 matrix is too large for
+  /// Lua tables (at most 67108864 elements)` beyond `tableLimit`.
+  static func pushTable(_ call: LuaCall, _ m: Matrix) throws(LuaError) {
+    guard m.count <= tableLimit, m.rows <= tableLimit else {
+      throw LuaError.message(
+        "totable: a \(m.shapeText) matrix is too large for Lua tables "
+          + "(at most \(tableLimit) elements)")
+    }
     let L = call.L
     m.withUnsafeBufferPointer { values in
       if m.isVector {

@@ -33,6 +33,7 @@ enum MatrixBindings {
         ml.Matrix{{1, 2}, {3, 4}}            2x2
         ml.Matrix({1, 2, 3, 4, 5, 6}, 2, 3)  2x3, filled row by row
         ml.Matrix{1, 2, 3}                   a vector of 3
+        ml.Matrix(m)                         a copy of matrix m
       Conventions:
       - Indices count from 1; negative ones count from the end (-1 is the
         last); ranges include both ends.
@@ -48,6 +49,8 @@ enum MatrixBindings {
         n. #m is the number of rows of a matrix.
       - Comparisons are methods returning 0/1 masks (m:gt(0)), since Lua
         turns < and == into booleans.
+      - Memory is counted for Lua's collector; m:free() (or a <close>
+        variable) returns a big matrix's memory at once.
       Example: local X = ml.Matrix.randn(100, 3, {seed = 1})
                print((X - X:mean(1)) / X:std(1))
     """
