@@ -33,48 +33,55 @@ static inline int digit_run(uint64_t word) {
 }
 
 // The value of the first `count` digit bytes of the word (count 0-7).
-// They are moved to the end of the word, behind zero digits, then
+// They are moved to the end of the word, behind zero digits (two shifts,
+// so that count 0 shifts everything out without a branch), then
 // combined pairwise, fourwise and eightwise by multiplications, as in
 // fast_float's eight-digit step (Lemire, "Number parsing at a gigabyte
 // per second", 2021).
 static inline uint64_t digit_value(uint64_t word, int count) {
-  if (count == 0) return 0;
-  uint64_t digits = (word - 0x3030303030303030ULL) << (64 - 8 * count);
+  uint64_t digits = ((word - 0x3030303030303030ULL) << (63 - 8 * count)) << 1;
   digits = digits * 10 + (digits >> 8);
   return (((digits & 0x000000FF000000FFULL) * 0x000F424000000064ULL)
           + (((digits >> 16) & 0x000000FF000000FFULL)
              * 0x0000271000000001ULL)) >> 32;
 }
 
+// 10^k as integers, for joining the digits before and after the point.
+static const uint64_t integer_powers[] = {
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+};
+
 // The plain decimals CSV files are made of ("-8.1359", "42", "0.5"):
 // at most 7 digits before the point and 7 after, no exponent. The digits
 // form an integer w < 10^14 < 2^53 and the value is w / 10^k with k <= 7;
 // both are exact doubles and IEEE division rounds correctly, so the
 // quotient is the correctly rounded value (Clinger's fast path, 1990).
-// Digits are read eight bytes at a time without a branch per digit,
-// which mispredicts on fields of varying length. Needs 18 readable bytes
-// from `first`. Returns the bytes used, or 0 to leave the field to
-// fast_float.
-static inline ptrdiff_t parse_plain_wide(const char *first, double *out) {
-  const char *p = first;
-  bool negative = *p == '-';
-  p += negative | (*p == '+');
+// Digits are read eight bytes at a time and the sign and point are
+// folded in arithmetically: a branch per digit or per sign mispredicts
+// on fields of varying length. Needs 18 readable bytes from `first`.
+// Returns the bytes used, or 0 to leave the field to fast_float.
+static inline __attribute__((always_inline)) ptrdiff_t
+parse_plain_wide(const char *first, double *out) {
+  uint64_t negative = *first == '-';
+  const char *p = first + (negative | (*first == '+'));
   uint64_t whole = load8(p);
   int whole_count = digit_run(whole);
-  if (whole_count == 8) return 0;
   const char *q = p + whole_count;
-  bool point = *q == '.';
-  const char *f = q + point;
-  uint64_t part = load8(f);
-  int part_count = point ? digit_run(part) : 0;
-  if (part_count == 8 || whole_count + part_count == 0) return 0;
-  const char *end = f + part_count;
-  if (*end == 'e' || *end == 'E') return 0;
+  int point = *q == '.';
+  uint64_t part = load8(q + 1);
+  int part_count = digit_run(part) & -point;
+  const char *end = q + point + part_count;
+  if (whole_count == 8 || part_count == 8 || whole_count + part_count == 0
+      || (*end | 0x20) == 'e')
+    return 0;
   uint64_t digits = digit_value(whole, whole_count)
-                  * (uint64_t)exact_powers[part_count]
+                  * integer_powers[part_count]
                   + digit_value(part, part_count);
   double value = (double)digits / exact_powers[part_count];
-  *out = negative ? -value : value;
+  uint64_t bits;
+  memcpy(&bits, &value, 8);
+  bits |= negative << 63;
+  memcpy(out, &bits, 8);
   return end - first;
 }
 
@@ -140,7 +147,8 @@ extern "C" void nj_parse_number_fields(
     ptrdiff_t column = output_of[field];
     if (column < 0 || states[column] > 1) break;
     double value;
-    ptrdiff_t used = nj_parse_double(p, last, &value);
+    ptrdiff_t used = last - p >= 18 ? parse_plain_wide(p, &value) : 0;
+    if (used == 0) used = nj_parse_double(p, last, &value);
     if (used <= 0) break;
     const char *r = p + used;
     if (field + 1 < field_count) {

@@ -37,6 +37,17 @@ struct CSVFailure: Sendable {
   var interrupted = false
 }
 
+/// Where a piece writes its number columns when the reader knows every
+/// piece's row count in advance: straight into the frame's arrays.
+struct CSVDirectTarget {
+  /// The first value of each output column's array.
+  let columns: [UnsafeMutablePointer<Double>]
+  /// The piece's first row in those arrays.
+  let offset: Int
+  /// The piece's row count.
+  let rows: Int
+}
+
 /// One piece of a CSV file read into columns: the records whose first
 /// byte lies in [start, stop), read by one worker.
 ///
@@ -61,6 +72,11 @@ final class CSVChunk {
   private(set) var failure: CSVFailure?
   /// Columns that must be read as text from the start.
   private(set) var restartColumns: Set<Int> = []
+  /// Set when the piece held more records than its direct target has
+  /// rows (the reader then reads the file again with buffers).
+  private(set) var overflowed = false
+  /// Whether the number buffers belong to the frame's arrays.
+  let borrowsNumbers: Bool
 
   /// Per output column: state, values (number, boolean, unknown) and
   /// codes (text), in buffers from malloc grown with realloc.
@@ -73,9 +89,10 @@ final class CSVChunk {
   private var scratch: [UInt8] = []
 
   /// A piece starting at `start`; `textColumns` are read as text from the
-  /// start; `expectedRows` sizes the first buffers.
+  /// start; `expectedRows` sizes the first buffers, unless `direct` gives
+  /// the arrays to write numbers into.
   init(layout: CSVLayout, start: Int, textColumns: Set<Int>,
-       expectedRows: Int)
+       expectedRows: Int, direct: CSVDirectTarget? = nil)
   {
     self.layout = layout
     self.start = start
@@ -85,7 +102,8 @@ final class CSVChunk {
     numbers = .allocate(capacity: max(count, 1))
     codes = .allocate(capacity: max(count, 1))
     levels = Array(repeating: nil, count: count)
-    capacity = max(expectedRows, 16)
+    capacity = direct?.rows ?? max(expectedRows, 16)
+    borrowsNumbers = direct != nil
     for column in 0..<count {
       let state: CSVColumnState
       switch layout.forced[column] {
@@ -100,6 +118,8 @@ final class CSVChunk {
       if state == .text {
         levels[column] = CSVLevelTable()
         codes[column] = CSVChunk.allocate(Int32.self, capacity)
+      } else if let direct {
+        numbers[column] = direct.columns[column] + direct.offset
       } else {
         numbers[column] = CSVChunk.allocate(Double.self, capacity)
       }
@@ -109,7 +129,7 @@ final class CSVChunk {
 
   deinit {
     for column in 0..<layout.outputCount {
-      free(numbers[column])
+      if !borrowsNumbers { free(numbers[column]) }
       free(codes[column])
     }
     states.deallocate()
@@ -117,12 +137,11 @@ final class CSVChunk {
     codes.deallocate()
   }
 
-  /// malloc for `count` values; nil when memory is exhausted.
+  /// Memory for `count` values (free(3)-able); nil when exhausted.
   static func allocate<T>(_ type: T.Type, _ count: Int)
     -> UnsafeMutablePointer<T>?
   {
-    malloc(max(count, 1) * MemoryLayout<T>.stride)?
-      .assumingMemoryBound(to: T.self)
+    LargeMemory.allocate(type, count)
   }
 
   /// Whether every column buffer exists (malloc did not fail).
@@ -132,8 +151,13 @@ final class CSVChunk {
     }
   }
 
-  /// Makes room for more rows; false when memory is exhausted.
+  /// Makes room for more rows; false when memory is exhausted or the
+  /// rows are the frame's (then `overflowed` is set).
   private func grow() -> Bool {
+    if borrowsNumbers {
+      overflowed = true
+      return false
+    }
     let larger = capacity + capacity / 2 + 1024
     for column in 0..<layout.outputCount {
       if let old = numbers[column] {
@@ -295,7 +319,9 @@ final class CSVChunk {
   }
 
   private func outOfMemory(_ line: Int) -> Bool {
-    failure = CSVFailure(line: line, message: "out of memory")
+    if !overflowed {
+      failure = CSVFailure(line: line, message: "out of memory")
+    }
     return true
   }
 
@@ -371,7 +397,7 @@ final class CSVChunk {
       return outOfMemory(line)
     }
     buffer.initialize(repeating: -1, count: rows)
-    free(numbers[column])
+    if !borrowsNumbers { free(numbers[column]) }
     numbers[column] = nil
     codes[column] = buffer
     levels[column] = CSVLevelTable()

@@ -47,7 +47,8 @@ extension CSVReader {
         q = CSVChunk.fieldEnd(p, end, delimiter)
         var contentEnd = q
         if contentEnd > p && contentEnd[-1] == 0x0D { contentEnd -= 1 }
-        fields.append(Array(UnsafeBufferPointer(start: p, count: contentEnd - p)))
+        fields.append(
+          Array(UnsafeBufferPointer(start: p, count: contentEnd - p)))
       }
       if q < end && q.pointee == delimiter {
         p = q + 1

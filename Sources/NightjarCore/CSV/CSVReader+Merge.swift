@@ -6,16 +6,17 @@ import Glibc
 
 extension CSVReader {
   /// The frame made of the pieces' columns, one after the other; the
-  /// columns are joined in parallel.
-  func merge(_ chunks: [CSVChunk], plan: Plan) throws(NightjarError)
-    -> DataFrame
+  /// columns are joined in parallel. `numbers` holds the frame's arrays
+  /// when the pieces wrote their numbers there directly.
+  func merge(_ chunks: [CSVChunk], plan: Plan, numbers: [[Double]]?)
+    throws(NightjarError) -> DataFrame
   {
     let layout = plan.layout
     let rowCount = chunks.reduce(0) { $0 + $1.rows }
     let columns = CSVReader.parallelMap(layout.outputCount,
                                         threads: threadCount) { column in
       CSVReader.mergeColumn(column, chunks, layout: layout,
-                            rowCount: rowCount)
+                            rowCount: rowCount, numbers: numbers?[column])
     }
     try Cancellation.check()
     return DataFrame(uncheckedNames: layout.names, columns: columns,
@@ -24,24 +25,23 @@ extension CSVReader {
 
   /// Column `column` of the frame from every piece.
   static func mergeColumn(_ column: Int, _ chunks: [CSVChunk],
-                          layout: CSVLayout, rowCount: Int) -> Column
+                          layout: CSVLayout, rowCount: Int,
+                          numbers: [Double]?) -> Column
   {
-    var state = chunks.reduce(CSVColumnState.unknown) {
-      $0.joined($1.states[column])
-    }
-    if state == .unknown {
-      switch layout.forced[column] {
-      case .boolean?: state = .boolean
-      case .text?: state = .text
-      default: state = .number
-      }
-    }
+    let state = finalState(column, chunks, layout: layout)
     if state == .text { return mergeText(column, chunks, rowCount: rowCount) }
+    if let numbers {
+      return state == .boolean ? .boolean(numbers) : .number(numbers)
+    }
 
     // Numbers and booleans: the pieces' values copied end to end (a piece
     // whose column was all missing holds NaN already).
     let values = [Double](unsafeUninitializedCapacity: rowCount) {
       buffer, initialized in
+      if let base = buffer.baseAddress {
+        LargeMemory.adviseHugePages(
+          UnsafeMutableRawPointer(base), bytes: rowCount * 8)
+      }
       var offset = 0
       for chunk in chunks where chunk.rows > 0 {
         if let source = chunk.numbers[column] {
@@ -56,6 +56,22 @@ extension CSVReader {
       initialized = rowCount
     }
     return state == .boolean ? .boolean(values) : .number(values)
+  }
+
+  /// The type of `column` in the frame: what the pieces agree on; a
+  /// column with no values is a number column unless its type is forced.
+  static func finalState(_ column: Int, _ chunks: [CSVChunk],
+                         layout: CSVLayout) -> CSVColumnState
+  {
+    let state = chunks.reduce(CSVColumnState.unknown) {
+      $0.joined($1.states[column])
+    }
+    guard state == .unknown else { return state }
+    switch layout.forced[column] {
+    case .boolean?: return .boolean
+    case .text?: return .text
+    default: return .number
+    }
   }
 
   /// A text column: the pieces' levels joined in order (so the levels

@@ -77,8 +77,16 @@ public struct CSVReader: Sendable {
     throws(NightjarError) -> DataFrame
   {
     let plan = try self.plan(bytes, name: name)
-    let chunks = try readChunks(bytes, plan: plan, name: name)
-    return try merge(chunks, plan: plan)
+    let starts = chunkStarts(bytes, from: plan.dataStart)
+    if let counts = recordCounts(bytes, plan: plan, starts: starts),
+      let frame = try readDirect(bytes, plan: plan, starts: starts,
+                                 counts: counts, name: name)
+    {
+      return frame
+    }
+    let chunks = try readChunks(bytes, plan: plan, starts: starts,
+                                name: name, direct: nil)
+    return try merge(chunks ?? [], plan: plan, numbers: nil)
   }
 
   // MARK: - Planning
@@ -216,14 +224,16 @@ public struct CSVReader: Sendable {
 
   /// Reads every piece, in parallel, then makes the pieces agree: each
   /// must start where the previous one ended, and each column must have
-  /// the same type in every piece.
+  /// the same type in every piece. With `direct` (one target per piece),
+  /// numbers go straight into the frame's arrays; nil is returned when
+  /// a piece did not hold the records counted for it.
   func readChunks(_ bytes: UnsafeBufferPointer<UInt8>, plan: Plan,
-                  name: String) throws(NightjarError) -> [CSVChunk]
+                  starts: [Int], name: String, direct: [CSVDirectTarget]?)
+    throws(NightjarError) -> [CSVChunk]?
   {
     guard let base = bytes.baseAddress else { return [] }
     let layout = plan.layout
     let total = bytes.count
-    let starts = chunkStarts(bytes, from: plan.dataStart)
     let count = starts.count
     let rowLimit = options.rowLimit ?? Int.max
     let expected = { (start: Int, stop: Int) -> Int in
@@ -240,7 +250,8 @@ public struct CSVReader: Sendable {
       let chunk = CSVReader.readChunk(
         layout, base: base, count: total, start: starts[index],
         stop: stops[index], rowLimit: rowLimit, textColumns: [],
-        expectedRows: expected(starts[index], stops[index]))
+        expectedRows: expected(starts[index], stops[index]),
+        direct: direct?[index])
       reporter.add(stops[index] - starts[index])
       return chunk
     }
@@ -251,6 +262,11 @@ public struct CSVReader: Sendable {
     var firstLines: [Int] = []
     var line = plan.firstLine
     for index in 0..<count {
+      if direct != nil, chunks[index].overflowed
+        || (index > 0 && chunks[index - 1].end != chunks[index].start)
+      {
+        return nil
+      }
       if index > 0 && chunks[index - 1].end != chunks[index].start {
         let start = chunks[index - 1].end
         chunks[index] = CSVReader.readChunk(
@@ -259,6 +275,7 @@ public struct CSVReader: Sendable {
           textColumns: [], expectedRows: expected(start, stops[index]))
       }
       try CSVReader.check(chunks[index], line: line, name: name)
+      if let direct, chunks[index].rows != direct[index].rows { return nil }
       firstLines.append(line)
       line += chunks[index].lines
     }
@@ -285,7 +302,8 @@ public struct CSVReader: Sendable {
       })
       return CSVReader.readChunk(
         layout, base: base, count: total, start: old.start, stop: old.end,
-        rowLimit: old.rows, textColumns: text, expectedRows: old.rows + 1)
+        rowLimit: old.rows, textColumns: text, expectedRows: old.rows + 1,
+        direct: direct?[redo[slot]])
     }
     for (slot, index) in redo.enumerated() {
       chunks[index] = again[slot]
@@ -309,12 +327,12 @@ public struct CSVReader: Sendable {
   static func readChunk(
     _ layout: CSVLayout, base: UnsafePointer<UInt8>, count: Int,
     start: Int, stop: Int, rowLimit: Int, textColumns: Set<Int>,
-    expectedRows: Int
+    expectedRows: Int, direct: CSVDirectTarget? = nil
   ) -> CSVChunk {
     var text = textColumns
     while true {
       let chunk = CSVChunk(layout: layout, start: start, textColumns: text,
-                           expectedRows: expectedRows)
+                           expectedRows: expectedRows, direct: direct)
       if chunk.read(base, count: count, stop: stop, rowLimit: rowLimit) {
         return chunk
       }

@@ -81,11 +81,13 @@ extension DataFrame {
     for key in keys {
       guard let leftKey = self[key] else {
         throw .invalidArgument(
-          operation: "merge", message: "no column named '\(key)' in the left frame")
+          operation: "merge",
+          message: "no column named '\(key)' in the left frame")
       }
       guard let rightKey = right[key] else {
         throw .invalidArgument(
-          operation: "merge", message: "no column named '\(key)' in the right frame")
+          operation: "merge",
+          message: "no column named '\(key)' in the right frame")
       }
       guard leftKey.type == rightKey.type,
         let both = leftKey.appending(rightKey)

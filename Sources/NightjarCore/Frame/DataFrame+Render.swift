@@ -133,7 +133,9 @@ extension Column {
     if finite.allSatisfy({ $0 == $0.rounded() && abs($0) < 1e15 }) {
       return { Column.format(number: $0) }
     }
-    let exponent = finite.contains { abs($0) >= 1e15 || (abs($0) < 1e-5 && $0 != 0) }
+    let exponent = finite.contains {
+      abs($0) >= 1e15 || (abs($0) < 1e-5 && $0 != 0)
+    }
     if exponent {
       return { $0.isFinite ? CFormat.string($0, "%.6e") : format(number: $0) }
     }
