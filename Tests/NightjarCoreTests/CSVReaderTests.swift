@@ -460,6 +460,36 @@ final class CSVReaderTests: XCTestCase {
     }
   }
 
+  func test_countedAndBufferedReadsAgree() throws {
+    // No quotes: the reader counts records first and writes numbers into
+    // the frame's arrays; a row limit turns that off.
+    var text = "# comment\nid,x,flag,city,late\n"
+    for row in 0..<30000 {
+      let x = row % 7 == 0 ? "" : "\(row % 1000).\(row % 97)"
+      let city = row % 11 == 0 ? "NA" : ["Lyon", "Nice", "Brest"][row % 3]
+      let late = row == 29990 ? "text" : "\(row)"
+      text += "\(row),\(x),\(row % 2 == 0),\(city),\(late)\n"
+      if row % 1000 == 0 { text += "\n# note\n" }
+    }
+    var options = CSVOptions()
+    options.comment = "#"
+    options.chunkBytes = 5000
+    options.threads = 4
+    let counted = try read(text, options)
+    options.rowLimit = Int.max
+    let buffered = try read(text, options)
+    XCTAssertEqual(counted, buffered)
+    XCTAssertEqual(counted.rowCount, 30000)
+    XCTAssertEqual(counted.columnTypes,
+                   [.number, .number, .boolean, .text, .text])
+    options.rowLimit = nil
+    options.skipBlankLines = false
+    let withBlanks = try read(text, options)
+    XCTAssertEqual(withBlanks.rowCount, 30030)
+    options.rowLimit = Int.max
+    XCTAssertEqual(try read(text, options), withBlanks)
+  }
+
   func test_errorsAreTheSameForAnyPieceSize() throws {
     var text = generatedFile(rows: 3000)
     text += "1,2\n"

@@ -77,6 +77,19 @@ final class DataFrameTests: XCTestCase {
       "DataFrame: column 'b' has 1 values but column 'a' has 2")
   }
 
+  func test_buildingFromADictionary() throws {
+    let columns: [String: Column] = [
+      "b": .number([1, 2]), "a": Column.text(["x", "y"]),
+    ]
+    XCTAssertEqual(try DataFrame(columns).columnNames, ["a", "b"])
+    XCTAssertEqual(try DataFrame(columns, order: ["b", "a"]).columnNames,
+                   ["b", "a"])
+    XCTAssertEqual(message { try DataFrame(columns, order: ["b", "c"]) },
+                   "DataFrame: order names 'c', which is not a column")
+    XCTAssertEqual(message { try DataFrame(columns, order: ["b", "b"]) },
+                   "DataFrame: order leaves out column 'a'")
+  }
+
   func test_textColumnsAreCanonical() throws {
     let frame = try DataFrame([
       ("t", .text(codes: [2, 0, 2, -1, 7, 1], levels: ["a", "b", "a"])),

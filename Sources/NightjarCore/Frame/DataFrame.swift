@@ -50,6 +50,35 @@ public struct DataFrame: Sendable, Equatable {
     }
   }
 
+  /// A frame from a dictionary of columns. A dictionary has no order, so
+  /// the columns come in the order of `order` when given (it must name
+  /// every key once), else sorted by name (by code points).
+  ///
+  /// Throws as `init(_:)` for lengths, and `DataFrame: order names 'x',
+  /// which is not a column` or `DataFrame: order leaves out column 'y'`.
+  public init(_ columns: [String: Column], order: [String]? = nil)
+    throws(NightjarError)
+  {
+    let names = order ?? columns.keys.sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+    var pairs: [(String, Column)] = []
+    for name in names {
+      guard let column = columns[name] else {
+        throw .invalidArgument(
+          operation: "DataFrame",
+          message: "order names '\(name)', which is not a column")
+      }
+      pairs.append((name, column))
+    }
+    let named = Set(names)
+    for name in columns.keys.sorted() where !named.contains(name) {
+      throw .invalidArgument(
+        operation: "DataFrame", message: "order leaves out column '\(name)'")
+    }
+    try self.init(pairs)
+  }
+
   /// A frame from columns already checked for equal length and unique
   /// names (the operations of this library).
   init(uncheckedNames names: [String], columns: [Column], rowCount: Int) {
