@@ -3,5 +3,6 @@
 /// Registers every family of Core types into a state.
 enum Libraries {
   static func register(in state: LuaState) {
+    DataFrameBindings.register(in: state)
   }
 }
