@@ -119,6 +119,9 @@ final class DataFrameTests: XCTestCase {
     XCTAssertEqual(ids(frame.tail(-4)), [5, 6])
     XCTAssertEqual(frame.head(100).rowCount, 6)
     XCTAssertEqual(frame.head(0).rowCount, 0)
+    XCTAssertEqual(frame.head(Int.min).rowCount, 0)
+    XCTAssertEqual(frame.tail(Int.min).rowCount, 0)
+    XCTAssertEqual(frame.tail(Int.max).rowCount, 6)
     XCTAssertEqual(frame.tail(1)["city"], Column.text(["Paris"]))
   }
 

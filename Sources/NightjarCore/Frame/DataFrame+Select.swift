@@ -11,7 +11,9 @@ extension DataFrame {
   /// The last `count` rows (default 5); all rows when there are fewer.
   /// A negative count gives all rows but the first `-count`, as pandas.
   public func tail(_ count: Int = 5) -> DataFrame {
-    let start = count >= 0 ? max(0, rowCount - count) : min(rowCount, -count)
+    // -count would overflow for Int.min, so compare before negating.
+    let start = count >= 0
+      ? max(0, rowCount - count) : (count < -rowCount ? rowCount : -count)
     return rows(start..<rowCount)
   }
 
