@@ -24,7 +24,12 @@ let package = Package(
     .target(
       name: "CLuaShim", dependencies: ["CLua"],
       cSettings: [.unsafeFlags(["-std=gnu23"])]),
-    .target(name: "NightjarCore", dependencies: ["CBLAS"]),
+    // C++ over Debian's header-only fast_float: correctly rounded number
+    // parsing for the CSV reader.
+    .target(
+      name: "CFastFloat",
+      cxxSettings: [.define("FASTFLOAT_ALLOWS_LEADING_PLUS", to: "1")]),
+    .target(name: "NightjarCore", dependencies: ["CBLAS", "CFastFloat"]),
     .target(
       name: "NightjarLua",
       dependencies: ["NightjarCore", "CLua", "CLuaShim"]),

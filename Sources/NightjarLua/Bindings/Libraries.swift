@@ -10,5 +10,6 @@ enum Libraries {
     SelectionBindings.register(in: state)
     ModelFileBindings.register(in: state)
     PreprocessingBindings.register(in: state)
+    DataFrameBindings.register(in: state)
   }
 }
