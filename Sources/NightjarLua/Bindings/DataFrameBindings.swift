@@ -40,6 +40,7 @@ enum DataFrameBindings {
     addStatistics(frame)
     addCombining(frame)
     addFiles(frame)
+    addMatrix(frame)
     frame.describe { $0.frame.description }
     state.register(frame)
 
