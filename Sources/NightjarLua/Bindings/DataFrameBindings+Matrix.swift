@@ -16,13 +16,9 @@ extension DataFrameBindings {
         """
     ) { call, box throws(LuaError) in
       let names: [String]? = call.isNil(2) ? nil : try self.names(call, 2)
-      let numeric = try MatrixBindings.core {
-        try box.frame.numericColumns(names)
-      }
-      try call.push(matrix: try MatrixBindings.core {
-        try Matrix(numeric.rows, numeric.columns, values: numeric.values)
-      })
-      call.push(strings: numeric.names)
+      let matrix = try MatrixBindings.core { try box.frame.toMatrix(names) }
+      try call.push(matrix: matrix)
+      call.push(strings: names ?? box.frame.columnNames)
       return 2
     }
   }
