@@ -469,10 +469,17 @@ extension DataFrameBindings {
           must have the same column names (any order; the first frame's
           is kept) and types.
           Example: ml.concat{january, february}
+        ml.concat({A, B, ...} [, axis]) -> Matrix
+          Matrices joined along axis 1 (rows after rows, as vstack) or 2
+          (side by side, as hstack); vectors join into one long vector.
         """
     ) { call throws(LuaError) in
       try call.checkTable(1)
       let L = call.L
+      _ = lua_rawgeti(L, 1, 1)  // [+1]
+      let frames = call.optionalObject(LuaDataFrame.self, -1) != nil
+      luaPop(L, 1)  // [-1]
+      if !frames { return try MatrixBindings.concat(call) }
       var frames: [DataFrame] = []
       for position in 0..<Int(lua_rawlen(L, 1)) {
         _ = lua_rawgeti(L, 1, lua_Integer(position + 1))  // [+1]
