@@ -477,9 +477,9 @@ extension DataFrameBindings {
       try call.checkTable(1)
       let L = call.L
       _ = lua_rawgeti(L, 1, 1)  // [+1]
-      let frames = call.optionalObject(LuaDataFrame.self, -1) != nil
+      let holdsFrames = call.optionalObject(LuaDataFrame.self, -1) != nil
       luaPop(L, 1)  // [-1]
-      if !frames { return try MatrixBindings.concat(call) }
+      if !holdsFrames { return try MatrixBindings.concat(call) }
       var frames: [DataFrame] = []
       for position in 0..<Int(lua_rawlen(L, 1)) {
         _ = lua_rawgeti(L, 1, lua_Integer(position + 1))  // [+1]
