@@ -14,6 +14,9 @@ public final class GridSearchCV {
   public var scorer: Scorer = .defaultScore
   public var refit = true
   public var parallel = true
+  /// Called after each fit with the fits done and their total (from any
+  /// thread, one call at a time): the binding draws a progress bar.
+  public var progress: ((_ done: Int, _ total: Int) -> Void)?
 
   /// The measurements of the last `fit`.
   public private(set) var results: SearchResults?
@@ -62,7 +65,8 @@ public final class GridSearchCV {
     let estimator = self.estimator
     let scorer = self.scorer
     let measured = try Search.run(
-      candidates: candidates, folds: data.count, parallel: parallel
+      candidates: candidates, folds: data.count, parallel: parallel,
+      progress: progress
     ) { (candidate, fold) throws(NightjarError) in
       let model = estimator.cloned()
       try model.setParameters(candidates[candidate])

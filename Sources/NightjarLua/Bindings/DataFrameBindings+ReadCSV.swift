@@ -163,13 +163,23 @@ extension DataFrameBindings {
   }
 }
 
-/// A progress bar for read_csv on stderr: `read_csv [#####.....] 52%`,
-/// redrawn in place, erased when the read ends.
+/// A progress bar on stderr: `read_csv [#####.....] 52%`, redrawn in
+/// place, erased when the work ends; only when stderr is a terminal.
 final class ProgressBar: @unchecked Sendable {
   /// Files smaller than this read too fast for a bar to help.
   static let minimumBytes = 50_000_000
 
   private var shown = -1
+  private let label: String
+
+  init(label: String = "read_csv") {
+    self.label = label
+  }
+
+  /// A bar labelled `label` when stderr is a terminal, else nil.
+  static func forTerminal(_ label: String) -> ProgressBar? {
+    isatty(2) != 0 ? ProgressBar(label: label) : nil
+  }
 
   /// A bar for reading `path`, when stderr is a terminal and the file
   /// is large; nil otherwise.
@@ -192,7 +202,7 @@ final class ProgressBar: @unchecked Sendable {
     let filled = percent / 5
     let bar = String(repeating: "#", count: filled)
       + String(repeating: ".", count: 20 - filled)
-    fputs("\rread_csv [\(bar)] \(percent)%", stderr)
+    fputs("\r\(label) [\(bar)] \(percent)%", stderr)
     fflush(stderr)
   }
 

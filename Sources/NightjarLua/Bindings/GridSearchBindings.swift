@@ -57,6 +57,14 @@ enum GridSearchBindings {
       let x = try call.object(Matrix.self, 2)
       let y = try call.target(3)
       let weights = try call.optionalMatrix(4)
+      let bar = ProgressBar.forTerminal("GridSearchCV")
+      search.progress = bar.map { bar in { done, total in
+        bar.draw(done, total)
+      } }
+      defer {
+        bar?.finish()
+        search.progress = nil
+      }
       try MatrixBindings.core {
         try search.fit(x, y, sampleWeight: weights)
       }
