@@ -19,6 +19,9 @@ let package = Package(
       name: "CBLAS",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
     .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
       name: "CLineEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(
@@ -29,7 +32,8 @@ let package = Package(
     .target(
       name: "CFastFloat",
       cxxSettings: [.define("FASTFLOAT_ALLOWS_LEADING_PLUS", to: "1")]),
-    .target(name: "NightjarCore", dependencies: ["CBLAS", "CFastFloat"]),
+    .target(
+      name: "NightjarCore", dependencies: ["CBLAS", "CSQLite", "CFastFloat"]),
     .target(
       name: "NightjarLua",
       dependencies: ["NightjarCore", "CLua", "CLuaShim"]),
