@@ -600,6 +600,23 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(try DataFrame.readCSV(path), frame)
   }
 
+  func test_badCharacterOptions() throws {
+    var options = CSVOptions()
+    options.comment = "\n"
+    XCTAssertEqual(
+      message("a\n", options),
+      "read_csv: comment must be one ASCII character other than a quote "
+        + "or a line break")
+    let frame = try DataFrame([("a", .number([1]))])
+    XCTAssertThrowsError(try frame.toCSV(folder + "/x.csv", delimiter: "é")) {
+      error in
+      XCTAssertEqual(
+        "\(error)",
+        "to_csv: delimiter must be one ASCII character other than a quote "
+          + "or a line break")
+    }
+  }
+
   func test_writingToAMissingFolderFails() throws {
     let frame = try DataFrame([("a", .number([1]))])
     let path = folder + "/no/such/out.csv"
