@@ -1,4 +1,6 @@
-// The C entry points over Debian's header-only fast_float library.
+// Number parsing for the CSV reader: an exact fast path for plain
+// decimals, Debian's header-only fast_float for everything else, and a
+// loop over a record's run of number fields.
 
 #include "nj_fast_float.h"
 
@@ -10,6 +12,14 @@
 #endif
 
 #include <fast_float/fast_float.h>
+
+// The eight-byte steps read words in little-endian order; other machines
+// take the byte-at-a-time path.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NJ_WIDE_READS 1
+#else
+#define NJ_WIDE_READS 0
+#endif
 
 // Powers of ten exactly representable as doubles (10^22 is the last).
 static const double exact_powers[] = {
@@ -71,8 +81,9 @@ static const uint64_t integer_powers[] = {
 // quotient is the correctly rounded value (Clinger's fast path, 1990).
 // Digits are found sixteen bytes at a time and converted eight at a
 // time, and the sign and point are folded in arithmetically: a branch
-// per digit or per sign mispredicts on fields of varying length. Needs 18 readable bytes from `first`.
-// Returns the bytes used, or 0 to leave the field to fast_float.
+// per digit or per sign mispredicts on fields of varying length. Needs
+// 18 readable bytes from `first`. Returns the bytes used, or 0 to leave
+// the field to fast_float.
 static inline __attribute__((always_inline)) ptrdiff_t
 parse_plain_wide(const char *first, double *out) {
   uint64_t negative = *first == '-';
@@ -137,8 +148,9 @@ static inline ptrdiff_t parse_plain(const char *first, const char *last,
 
 extern "C" ptrdiff_t nj_parse_double(const char *first, const char *last,
                                      double *out) {
-  ptrdiff_t used = last - first >= 18 ? parse_plain_wide(first, out)
-                                      : parse_plain(first, last, out);
+  ptrdiff_t used = NJ_WIDE_READS && last - first >= 18
+                     ? parse_plain_wide(first, out)
+                     : parse_plain(first, last, out);
   if (used > 0) return used;
   // fast_float rounds correctly (Eisel-Lemire with a big-decimal
   // fallback) and never allocates; out-of-range input becomes +-inf or 0.
@@ -162,7 +174,8 @@ extern "C" void nj_parse_number_fields(
     ptrdiff_t column = output_of[field];
     if (column < 0 || states[column] > 1) break;
     double value;
-    ptrdiff_t used = last - p >= 18 ? parse_plain_wide(p, &value) : 0;
+    ptrdiff_t used =
+        NJ_WIDE_READS && last - p >= 18 ? parse_plain_wide(p, &value) : 0;
     if (used == 0) used = nj_parse_double(p, last, &value);
     if (used <= 0) break;
     const char *r = p + used;
