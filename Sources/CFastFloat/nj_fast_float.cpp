@@ -1,11 +1,25 @@
-// The C entry points over Debian's header-only fast_float library.
+// Number parsing for the CSV reader: an exact fast path for plain
+// decimals, Debian's header-only fast_float for everything else, and a
+// loop over a record's run of number fields.
 
 #include "nj_fast_float.h"
 
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fast_float/fast_float.h>
+
+// The eight-byte steps read words in little-endian order; other machines
+// take the byte-at-a-time path.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define NJ_WIDE_READS 1
+#else
+#define NJ_WIDE_READS 0
+#endif
 
 // Powers of ten exactly representable as doubles (10^22 is the last).
 static const double exact_powers[] = {
@@ -20,17 +34,26 @@ static inline uint64_t load8(const char *p) {
   return word;
 }
 
-// How many of the word's bytes, from the first, are ASCII digits (0-8).
-// A byte is a digit when its high nibble is 3 both as it is and plus 6.
-// Adding 6 carries into the next byte only from a byte >= 0xFA, which
-// is no digit itself, so the count up to it stays right.
-static inline int digit_run(uint64_t word) {
-  uint64_t high = word & 0xF0F0F0F0F0F0F0F0ULL;
-  uint64_t shifted = (word + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL;
-  uint64_t other = (high ^ 0x3030303030303030ULL)
-                 | (shifted ^ 0x3030303030303030ULL);
-  return other == 0 ? 8 : __builtin_ctzll(other) >> 3;
+// A bit per byte of the 16 bytes at `p`, set where the byte is an ASCII
+// digit. With SSE2 (every x86-64) one compare does all 16 bytes; other
+// targets test byte by byte (a loop their compilers may vectorize).
+#if defined(__SSE2__)
+static inline uint32_t digit_mask(const char *p) {
+  __m128i bytes = _mm_loadu_si128((const __m128i *)p);
+  __m128i values = _mm_sub_epi8(bytes, _mm_set1_epi8('0'));
+  // Unsigned values 0-9 are digits: those equal their minimum with 9.
+  __m128i digits = _mm_cmpeq_epi8(_mm_min_epu8(values, _mm_set1_epi8(9)),
+                                  values);
+  return (uint32_t)_mm_movemask_epi8(digits);
 }
+#else
+static inline uint32_t digit_mask(const char *p) {
+  uint32_t mask = 0;
+  for (int i = 0; i < 16; i++)
+    mask |= (uint32_t)((unsigned char)(p[i] - '0') < 10) << i;
+  return mask;
+}
+#endif
 
 // The value of the first `count` digit bytes of the word (count 0-7).
 // They are moved to the end of the word, behind zero digits (two shifts,
@@ -56,28 +79,31 @@ static const uint64_t integer_powers[] = {
 // form an integer w < 10^14 < 2^53 and the value is w / 10^k with k <= 7;
 // both are exact doubles and IEEE division rounds correctly, so the
 // quotient is the correctly rounded value (Clinger's fast path, 1990).
-// Digits are read eight bytes at a time and the sign and point are
-// folded in arithmetically: a branch per digit or per sign mispredicts
-// on fields of varying length. Needs 18 readable bytes from `first`.
-// Returns the bytes used, or 0 to leave the field to fast_float.
+// Digits are found sixteen bytes at a time and converted eight at a
+// time, and the sign and point are folded in arithmetically: a branch
+// per digit or per sign mispredicts on fields of varying length. Needs
+// 18 readable bytes from `first`. Returns the bytes used, or 0 to leave
+// the field to fast_float.
 static inline __attribute__((always_inline)) ptrdiff_t
 parse_plain_wide(const char *first, double *out) {
   uint64_t negative = *first == '-';
   const char *p = first + (negative | (*first == '+'));
-  uint64_t whole = load8(p);
-  int whole_count = digit_run(whole);
+  // Runs of digits before and after the point, from one 16-byte mask
+  // (bit 16 and above of the complement are set, so a count stops at 16).
+  uint32_t digits_at = digit_mask(p);
+  int whole_count = __builtin_ctz(~digits_at);
   const char *q = p + whole_count;
   int point = *q == '.';
-  uint64_t part = load8(q + 1);
-  int part_count = digit_run(part) & -point;
+  int part_count = __builtin_ctz(~(digits_at >> (whole_count + 1))) & -point;
   const char *end = q + point + part_count;
-  if (whole_count == 8 || part_count == 8 || whole_count + part_count == 0
+  if (whole_count > 7 || part_count > 7 || whole_count + part_count == 0
       || (*end | 0x20) == 'e')
     return 0;
-  uint64_t digits = digit_value(whole, whole_count)
+  uint64_t digits = digit_value(load8(p), whole_count)
                   * integer_powers[part_count]
-                  + digit_value(part, part_count);
-  double value = (double)digits / exact_powers[part_count];
+                  + digit_value(load8(q + 1), part_count);
+  // digits < 2^53: the signed conversion is exact and one instruction.
+  double value = (double)(int64_t)digits / exact_powers[part_count];
   uint64_t bits;
   memcpy(&bits, &value, 8);
   bits |= negative << 63;
@@ -122,8 +148,9 @@ static inline ptrdiff_t parse_plain(const char *first, const char *last,
 
 extern "C" ptrdiff_t nj_parse_double(const char *first, const char *last,
                                      double *out) {
-  ptrdiff_t used = last - first >= 18 ? parse_plain_wide(first, out)
-                                      : parse_plain(first, last, out);
+  ptrdiff_t used = NJ_WIDE_READS && last - first >= 18
+                     ? parse_plain_wide(first, out)
+                     : parse_plain(first, last, out);
   if (used > 0) return used;
   // fast_float rounds correctly (Eisel-Lemire with a big-decimal
   // fallback) and never allocates; out-of-range input becomes +-inf or 0.
@@ -147,7 +174,8 @@ extern "C" void nj_parse_number_fields(
     ptrdiff_t column = output_of[field];
     if (column < 0 || states[column] > 1) break;
     double value;
-    ptrdiff_t used = last - p >= 18 ? parse_plain_wide(p, &value) : 0;
+    ptrdiff_t used =
+        NJ_WIDE_READS && last - p >= 18 ? parse_plain_wide(p, &value) : 0;
     if (used == 0) used = nj_parse_double(p, last, &value);
     if (used <= 0) break;
     const char *r = p + used;

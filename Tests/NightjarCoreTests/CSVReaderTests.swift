@@ -137,9 +137,17 @@ final class CSVReaderTests: XCTestCase {
     var generator = SystemRandomNumberGenerator()
     var lines = ["x"]
     for _ in 0..<20000 {
-      let whole = Int.random(in: 0..<10_000_000, using: &generator)
+      // Up to 9 digits on either side: the 16-byte fast path takes up to
+      // 7 and hands longer ones to fast_float; some with leading zeros.
+      let size = Int.random(in: 0...9, using: &generator)
+      let whole = Int.random(in: 0..<[1, 10, 100, 1000, 10_000, 100_000,
+                                      1_000_000, 10_000_000, 100_000_000,
+                                      1_000_000_000][size],
+                             using: &generator)
       let digits = Int.random(in: 0...9, using: &generator)
-      var text = (Bool.random(using: &generator) ? "-" : "") + String(whole)
+      let sign = ["", "-", "+"][Int.random(in: 0...2, using: &generator)]
+      let zeros = Int.random(in: 0...6, using: &generator) == 0 ? "00" : ""
+      var text = sign + zeros + String(whole)
       if digits > 0 {
         text += "." + String((0..<digits).map { _ in
           Character(String(Int.random(in: 0...9, using: &generator)))
@@ -590,6 +598,23 @@ final class CSVReaderTests: XCTestCase {
 
       """)
     XCTAssertEqual(try DataFrame.readCSV(path), frame)
+  }
+
+  func test_badCharacterOptions() throws {
+    var options = CSVOptions()
+    options.comment = "\n"
+    XCTAssertEqual(
+      message("a\n", options),
+      "read_csv: comment must be one ASCII character other than a quote "
+        + "or a line break")
+    let frame = try DataFrame([("a", .number([1]))])
+    XCTAssertThrowsError(try frame.toCSV(folder + "/x.csv", delimiter: "é")) {
+      error in
+      XCTAssertEqual(
+        "\(error)",
+        "to_csv: delimiter must be one ASCII character other than a quote "
+          + "or a line break")
+    }
   }
 
   func test_writingToAMissingFolderFails() throws {

@@ -16,8 +16,12 @@
 /// Equality treats missing values as equal to each other (NaN == NaN
 /// here), so frames read twice compare equal.
 public enum Column: Sendable, Equatable {
+  /// Float64 values, NaN for missing.
   case number([Double])
+  /// 1 (true), 0 (false) or NaN (missing).
   case boolean([Double])
+  /// Codes into `levels` (-1 for missing); levels distinct, in order of
+  /// first appearance.
   case text(codes: [Int32], levels: [String])
 
   /// The number of values (rows).

@@ -10,8 +10,11 @@ public enum MissingRule: String, Sendable {
 
 /// A value that replaces missing ones in `fillNA`.
 public enum FillValue: Sendable, Equatable {
+  /// Fills number columns.
   case number(Double)
+  /// Fills boolean columns.
   case boolean(Bool)
+  /// Fills text columns (added as a level when new).
   case text(String)
 
   /// The type of column the value fits.

@@ -106,6 +106,7 @@ public struct GroupBy: Sendable {
   func compute(_ aggregation: Aggregation, of column: Column, named: String)
     throws(NightjarError) -> [Double]
   {
+    let statistic: ([Double]) -> Double
     switch aggregation {
     case .size:
       return members.map { Double($0.count) }
@@ -113,8 +114,13 @@ public struct GroupBy: Sendable {
       return members.map { rows in
         Double(rows.reduce(0) { $0 + (column.isMissing($1) ? 0 : 1) })
       }
-    default:
-      break
+    case .sum: statistic = { Statistics.moments($0).sum }
+    case .mean: statistic = { Statistics.moments($0).mean }
+    case .median: statistic = { Statistics.quantiles($0, [0.5])[0] }
+    case .min: statistic = { Statistics.extremes($0).min }
+    case .max: statistic = { Statistics.extremes($0).max }
+    case .std: statistic = { Statistics.variance($0).squareRoot() }
+    case .var: statistic = { Statistics.variance($0) }
     }
     guard let values = column.numbers else {
       throw .invalidArgument(
@@ -122,19 +128,7 @@ public struct GroupBy: Sendable {
         message: "cannot take the \(aggregation.rawValue) of text column "
           + "'\(named)'")
     }
-    return members.map { rows in
-      let group = rows.lazy.map { values[$0] }
-      switch aggregation {
-      case .sum: return Statistics.moments(group).sum
-      case .mean: return Statistics.moments(group).mean
-      case .median: return Statistics.quantiles(group, [0.5])[0]
-      case .min: return Statistics.extremes(group).min
-      case .max: return Statistics.extremes(group).max
-      case .std: return Statistics.variance(group).squareRoot()
-      case .var: return Statistics.variance(group)
-      case .count, .size: return 0
-      }
-    }
+    return members.map { rows in statistic(rows.map { values[$0] }) }
   }
 }
 
