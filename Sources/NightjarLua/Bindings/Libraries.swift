@@ -10,5 +10,7 @@ enum Libraries {
     SelectionBindings.register(in: state)
     ModelFileBindings.register(in: state)
     PreprocessingBindings.register(in: state)
+    PreprocessingBindings.registerScalers(in: state)
+    PreprocessingBindings.registerImputer(in: state)
   }
 }
