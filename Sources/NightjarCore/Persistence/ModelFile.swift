@@ -27,6 +27,11 @@ public enum ModelFile {
     = [
       "LogisticRegression": LogisticRegression.self,
       "StandardScaler": StandardScaler.self,
+      "MinMaxScaler": MinMaxScaler.self,
+      "RobustScaler": RobustScaler.self,
+      "MaxAbsScaler": MaxAbsScaler.self,
+      "Normalizer": Normalizer.self,
+      "SimpleImputer": SimpleImputer.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {
