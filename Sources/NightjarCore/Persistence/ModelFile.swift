@@ -27,6 +27,10 @@ public enum ModelFile {
     = [
       "LogisticRegression": LogisticRegression.self,
       "StandardScaler": StandardScaler.self,
+      "LinearRegression": LinearRegression.self,
+      "Ridge": Ridge.self,
+      "Lasso": Lasso.self,
+      "ElasticNet": ElasticNet.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {
