@@ -32,6 +32,10 @@ public enum ModelFile {
       "MaxAbsScaler": MaxAbsScaler.self,
       "Normalizer": Normalizer.self,
       "SimpleImputer": SimpleImputer.self,
+      "LinearRegression": LinearRegression.self,
+      "Ridge": Ridge.self,
+      "Lasso": Lasso.self,
+      "ElasticNet": ElasticNet.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {
