@@ -32,6 +32,10 @@ public enum ModelFile {
       "MaxAbsScaler": MaxAbsScaler.self,
       "Normalizer": Normalizer.self,
       "SimpleImputer": SimpleImputer.self,
+      "OneHotEncoder": OneHotEncoder.self,
+      "OrdinalEncoder": OrdinalEncoder.self,
+      "LabelEncoder": LabelEncoder.self,
+      "PolynomialFeatures": PolynomialFeatures.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {

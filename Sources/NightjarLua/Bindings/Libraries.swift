@@ -12,5 +12,6 @@ enum Libraries {
     PreprocessingBindings.register(in: state)
     PreprocessingBindings.registerScalers(in: state)
     PreprocessingBindings.registerImputer(in: state)
+    PreprocessingBindings.registerEncoders(in: state)
   }
 }
