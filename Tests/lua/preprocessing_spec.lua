@@ -181,6 +181,113 @@ describe("ml.SimpleImputer", function()
   end)
 end)
 
+describe("ml.OneHotEncoder and ml.OrdinalEncoder", function()
+  local C = ml.Matrix{{1, 3}, {nan, 2}, {2, 3}, {1, nan}}
+
+  it("one-hot encode with sorted categories, NaN last", function()
+    local e = ml.OneHotEncoder()
+    local out = e:fit_transform(C)
+    expect({out:shape()}):to_equal({4, 6})
+    expect(column(out, 3)):to_equal({0, 1, 0, 0})  -- x0 = nan
+    expect(#e.categories_):to_be(2)
+    expect(e.categories_[2][1]):to_be(2)
+    expect(e.categories_[1][3] ~= e.categories_[1][3]):to_be(true)
+    expect(e.drop_idx_):to_be(nil)
+    expect(e.n_features_in_):to_be(2)
+    expect(e:get_feature_names_out())
+      :to_equal({"x0_1", "x0_2", "x0_nan", "x1_2", "x1_3", "x1_nan"})
+    expect(e:get_feature_names_out{"size", "color"}[4]):to_be("color_2")
+    expect(same(e:inverse_transform(out), C)):to_be(true)
+    expect(tostring(e)):to_be("OneHotEncoder fitted: 2 columns -> 6")
+  end)
+
+  it("drops a category and ignores unknown ones", function()
+    local e = ml.OneHotEncoder{drop = "first", handle_unknown = "ignore"}
+    e:fit(C)
+    expect(e.drop_idx_):to_equal({1, 1})
+    local out = e:transform(ml.Matrix{{7, 3}})
+    expect({out:shape()}):to_equal({1, 4})
+    expect(out:sum()):to_be(1)
+    local binary = ml.OneHotEncoder{drop = "if_binary"}
+      :fit(ml.Matrix{{1, 5}, {2, 5}, {2, 6}, {3, 6}})
+    expect(binary.drop_idx_):to_equal({false, 1})
+    expect(binary:get_params()):to_equal({drop = "if_binary",
+                                          handle_unknown = "error"})
+  end)
+
+  it("codes categories from 0, as scikit-learn", function()
+    local o = ml.OrdinalEncoder()
+    local codes = o:fit_transform(C)
+    expect(column(codes, 1)[1]):to_be(0)
+    expect(column(codes, 1)[3]):to_be(1)
+    expect(codes:get(2, 1) ~= codes:get(2, 1)):to_be(true)
+    expect(same(o:inverse_transform(codes), C)):to_be(true)
+    local u = ml.OrdinalEncoder{handle_unknown = "use_encoded_value",
+                                unknown_value = -1}:fit(C)
+    expect(u:transform(ml.Matrix{{9, 3}}):get(1, 1)):to_be(-1)
+    expect(u.unknown_value):to_be(-1)
+  end)
+
+  it("names what is wrong", function()
+    checkerror("transform: found an unknown category 7 in column 1 (row 1)",
+               function()
+                 return ml.OneHotEncoder():fit(C):transform(ml.Matrix{{7, 3}})
+               end)
+    checkerror("bad argument #1 to 'OneHotEncoder' (invalid option 'last' "
+                 .. "for 'drop')",
+               function() return ml.OneHotEncoder{drop = "last"} end)
+    checkerror("fit: 'unknown_value' may be set only when handle_unknown is "
+                 .. "'use_encoded_value', got 5",
+               function()
+                 return ml.OrdinalEncoder{unknown_value = 5}:fit(C)
+               end)
+    checkerror("get_feature_names_out: 1 input names for 2 columns",
+               function()
+                 return ml.OneHotEncoder():fit(C):get_feature_names_out{"a"}
+               end)
+  end)
+end)
+
+describe("ml.LabelEncoder and ml.PolynomialFeatures", function()
+  it("code labels and decode them, keeping strings", function()
+    local le = ml.LabelEncoder()
+    local codes = le:fit_transform({"b", "a", "c", "b"})
+    expect(codes:get(1)):to_be(1)
+    expect(codes:get(2)):to_be(0)
+    expect(le.classes_):to_equal({"a", "b", "c"})
+    expect(le:inverse_transform({2, 0})):to_equal({"c", "a"})
+    expect(le:inverse_transform(codes)[4]):to_be("b")
+    local numbers = ml.LabelEncoder():fit(ml.Matrix{10, 5, 10})
+    expect(numbers.classes_:get(1)):to_be(5)
+    expect(numbers:inverse_transform({1}):get(1)):to_be(10)
+    checkerror("transform: y contains the label 'd' (row 1), which fit did "
+                 .. "not see",
+               function() return le:transform({"d"}) end)
+    checkerror("inverse_transform: y contains 3 (row 1); the codes are 0 to "
+                 .. "2",
+               function() return le:inverse_transform({3}) end)
+  end)
+
+  it("make products in scikit-learn's order", function()
+    local p = ml.PolynomialFeatures{degree = 3}
+    local out = p:fit_transform(ml.Matrix{{2, 3}})
+    expect({out:shape()}):to_equal({1, 10})
+    expect(out:get(1, 8)):to_be(12)  -- x0^2 x1
+    expect(p:get_feature_names_out{"a", "b"})
+      :to_equal({"1", "a", "b", "a^2", "a b", "b^2", "a^3", "a^2 b",
+                 "a b^2", "b^3"})
+    expect(p.n_output_features_):to_be(10)
+    expect(p.powers_:get(8, 1)):to_be(2)
+    local i = ml.PolynomialFeatures{interaction_only = true,
+                                    include_bias = false}
+    expect(i:fit(ml.Matrix{{1, 2, 3}}):get_feature_names_out())
+      :to_equal({"x0", "x1", "x2", "x0 x1", "x0 x2", "x1 x2"})
+    checkerror("bad argument #1 to 'PolynomialFeatures' ('degree' must be a "
+                 .. "whole number >= 0, got -1)",
+               function() return ml.PolynomialFeatures{degree = -1} end)
+  end)
+end)
+
 describe("preprocessing in pipelines and searches", function()
   local rows = {}
   local labels = {}
@@ -223,7 +330,24 @@ describe("preprocessing in pipelines and searches", function()
     expect(#search:predict(complete)):to_be(40)
   end)
 
-  it("saves and loads every scaler and the imputer", function()
+  it("encodes and expands inside a pipeline", function()
+    local codes = ml.Matrix{{0, 1}, {1, 2}, {2, 1}, {0, 2}, {1, 1}, {2, 2},
+                            {0, 1}, {1, 2}, {2, 1}, {0, 2}}
+    local y = {"a", "b", "b", "a", "b", "b", "a", "b", "b", "a"}
+    local p = ml.Pipeline{{"onehot", ml.OneHotEncoder()},
+                          {"clf", ml.LogisticRegression{C = 10}}}
+    expect(p:fit(codes, y):score(codes, y)):to_be(1)
+    local search = ml.GridSearchCV(
+      ml.Pipeline{{"poly", ml.PolynomialFeatures()},
+                  {"scale", ml.StandardScaler()},
+                  {"clf", ml.LogisticRegression()}},
+      {poly__degree = {1, 2}, poly__interaction_only = {true, false}},
+      {cv = 2}):fit(ml.SimpleImputer():fit_transform(D), labels)
+    expect(#search.cv_results_.params):to_be(4)
+    expect(search.best_params_.poly__degree >= 1):to_be(true)
+  end)
+
+  it("saves and loads every transformer", function()
     local path = os.tmpname()
     for _, make in ipairs{
       function() return ml.MinMaxScaler{feature_range = {-2, 2}} end,
@@ -231,10 +355,14 @@ describe("preprocessing in pipelines and searches", function()
       ml.MaxAbsScaler, ml.Normalizer, ml.StandardScaler,
       function() return ml.SimpleImputer{strategy = "median",
                                          add_indicator = true} end,
+      function() return ml.OneHotEncoder{handle_unknown = "ignore"} end,
+      function() return ml.OrdinalEncoder{encoded_missing_value = -1} end,
+      function() return ml.PolynomialFeatures{degree = 3} end,
     } do
       local model = make()
-      local input = tostring(model):match("^Normalizer") and
-        ml.SimpleImputer():fit_transform(D) or D
+      local name = tostring(model)
+      local input = (name:match("^Normalizer") or name:match("^Polynomial"))
+        and ml.SimpleImputer():fit_transform(D) or D
       model:fit(input)
       expect(model:save(path)):to_be(model)
       local back = ml.load(path)
@@ -242,6 +370,9 @@ describe("preprocessing in pipelines and searches", function()
       expect(same(back:transform(input), model:transform(input)))
         :to_be(true)
     end
+    local le = ml.LabelEncoder():fit({"x", "y"})
+    le:save(path)
+    expect(ml.load(path).classes_):to_equal({"x", "y"})
     os.remove(path)
   end)
 end)

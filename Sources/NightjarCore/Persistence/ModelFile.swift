@@ -36,6 +36,10 @@ public enum ModelFile {
       "Ridge": Ridge.self,
       "Lasso": Lasso.self,
       "ElasticNet": ElasticNet.self,
+      "OneHotEncoder": OneHotEncoder.self,
+      "OrdinalEncoder": OrdinalEncoder.self,
+      "LabelEncoder": LabelEncoder.self,
+      "PolynomialFeatures": PolynomialFeatures.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {

@@ -13,5 +13,6 @@ enum Libraries {
     DataFrameBindings.register(in: state)
     PreprocessingBindings.registerScalers(in: state)
     PreprocessingBindings.registerImputer(in: state)
+    PreprocessingBindings.registerEncoders(in: state)
   }
 }
