@@ -40,6 +40,7 @@ enum DataFrameBindings {
     addStatistics(frame)
     addCombining(frame)
     addFiles(frame)
+    addSQL(frame)
     addMatrix(frame)
     frame.describe { $0.frame.description }
     state.register(frame)
@@ -54,6 +55,7 @@ enum DataFrameBindings {
     state.register(groups)
 
     defineReadCSV(in: state)
+    defineReadSQL(in: state)
     defineConcat(in: state)
   }
 
