@@ -55,6 +55,17 @@ final class DataFrameTests: XCTestCase {
 
   // MARK: - Building
 
+  func test_byteCountCountsValuesCodesAndLevels() throws {
+    let frame = try DataFrame([
+      ("n", .number([1, 2, 3])),
+      ("b", Column.boolean([true, nil, false])),
+      ("t", Column.text(["ab", nil, "ab"])),
+    ])
+    XCTAssertEqual(frame["t"]?.byteCount, 3 * 4 + 2 + 16)
+    XCTAssertEqual(frame.byteCount, 24 + 24 + 30)
+    XCTAssertEqual(DataFrame().byteCount, 0)
+  }
+
   func test_shapeNamesAndColumns() throws {
     let frame = try people()
     XCTAssertEqual(frame.shape.rows, 6)

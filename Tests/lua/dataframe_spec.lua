@@ -50,7 +50,8 @@ describe("building", function()
       function() return DF{a = {1, "x"}} end)
     checkerror("DataFrame: column 'a' element [2] is a table",
       function() return DF{a = {1, {}}} end)
-    checkerror("DataFrame: column 'a' is a number, expected a table",
+    checkerror("DataFrame: column 'a' is a number, expected a table or a "
+               .. "vector",
       function() return DF{a = 1} end)
     checkerror("DataFrame: column 'b' has 1 values but column 'a' has 2",
       function() return DF{a = {1, 2}, b = {3}} end)
@@ -62,20 +63,39 @@ describe("building", function()
 end)
 
 describe("fields", function()
-  it("gives columns as tables by name", function()
+  it("gives number columns as vectors and text as tables", function()
     local df = people()
-    expect(df.id):to_equal({1, 2, 3, 4})
+    expect(tostring(df.id)):to_be(tostring(ml.Matrix{1, 2, 3, 4}))
+    expect(df.id:totable()):to_equal({1, 2, 3, 4})
     expect(df["city"]):to_equal({"Lyon", "Nice", "Lyon", "Brest"})
-    expect(df.member):to_equal({true, false, true, false})
+    expect(df.member:totable()):to_equal({1, 0, 1, 0})
     local age = df.age
-    expect(age[1]):to_be(30)
-    expect(age[2] ~= age[2]):to_be(true)
+    expect(age:get(1)):to_be(30)
+    expect(age:get(2) ~= age:get(2)):to_be(true)
     expect(df.nothing):to_be(nil)
-    expect(df:column("id")):to_equal({1, 2, 3, 4})
+    expect(df:column("id"):totable()):to_equal({1, 2, 3, 4})
+    expect(df:column("city")[4]):to_be("Brest")
+    expect(DF{}.columns):to_equal({})
     checkerror("column: no column named 'x'",
       function() return df:column("x") end)
     local holes = DF{t = {"a", "NA"}}
     expect(#holes.t):to_be(2)
+  end)
+
+  it("serves columns as y to models and metrics", function()
+    local df = DF({x = {1, 2, 3, 4, 5, 6},
+                   plan = {"a", "a", "a", "b", "b", "b"},
+                   yes = {false, false, false, true, true, true}},
+                  {"x", "plan", "yes"})
+    local X = df:select("x"):to_matrix()
+    local byPlan = ml.LogisticRegression():fit(X, df.plan)
+    expect(byPlan:predict(X)):to_equal({"a", "a", "a", "b", "b", "b"})
+    expect(ml.accuracy_score(df.plan, byPlan:predict(X))):to_be(1)
+    local byFlag = ml.LogisticRegression():fit(X, df.yes)
+    expect(byFlag:predict(X):totable()):to_equal({0, 0, 0, 1, 1, 1})
+    expect(ml.accuracy_score(df.yes, byFlag:predict(X))):to_be(1)
+    local line = ml.LinearRegression():fit(X, df.x * 2 + 1)
+    expect(ml.r2_score(df.x * 2 + 1, line:predict(X))):to_be_near(1, 1e-12)
   end)
 
   it("sets, replaces and drops columns by assignment", function()
@@ -85,8 +105,15 @@ describe("fields", function()
     df.id = {"a", "b", "c", "d"}
     expect(same.columns):to_equal({"id", "city", "age", "member", "score"})
     expect(same.dtypes.id):to_be("text")
+    df.double = df.score * 2
+    expect(df.double:totable()):to_equal({3, 5, 7, 9})
+    expect(DF{v = ml.Matrix{1, 2}}.v:totable()):to_equal({1, 2})
+    checkerror("set column: column 'm' is a 2x2 matrix, expected a vector",
+      function() df.m = ml.Matrix{{1, 2}, {3, 4}} end)
+    checkerror("bad argument #3 to 'newindex' (table or Matrix expected, "
+               .. "got number)", function() df.x = 1 end)
     df.city = nil
-    expect(df.columns):to_equal({"id", "age", "member", "score"})
+    expect(df.columns):to_equal({"id", "age", "member", "score", "double"})
     checkerror("set column: 'x' has 1 values but the frame has 4 rows",
       function() df.x = {1} end)
     checkerror("drop: no column named 'x'", function() df.x = nil end)
@@ -112,7 +139,7 @@ describe("read_csv", function()
                                 score = "number", ok = "boolean"})
     expect(df.name):to_equal({"Smith, J", 'say "hi"'})
     expect(df.name[3]):to_be(nil)
-    expect(df.ok):to_equal({true, false, true})
+    expect(df.ok:totable()):to_equal({1, 0, 1})
     os.remove(path)
   end)
 
@@ -121,7 +148,7 @@ describe("read_csv", function()
     local df = ml.read_csv(path, {sep = ";", comment = "#",
                                   usecols = {"a", 3}, nrows = 2})
     expect(df.columns):to_equal({"a", "c"})
-    expect(df.c):to_equal({3, 6})
+    expect(df.c:totable()):to_equal({3, 6})
     df = ml.read_csv(path, {sep = ";", comment = "#",
                             skip_blank_lines = false})
     expect(#df):to_be(4)
@@ -134,7 +161,7 @@ describe("read_csv", function()
     os.remove(path)
     path = file("a,b\n-,NA\n2,x\n")
     df = ml.read_csv(path, {na_values = {"-"}})
-    expect(df.a[1] ~= df.a[1]):to_be(true)
+    expect(df.a:get(1) ~= df.a:get(1)):to_be(true)
     expect(df.b[1]):to_be(nil)
     df = ml.read_csv(path, {na_values = "-", keep_default_na = false})
     expect(df.b):to_equal({"NA", "x"})
@@ -184,16 +211,19 @@ end)
 describe("selection", function()
   it("takes rows and columns", function()
     local df = people()
-    expect(df:head(2).id):to_equal({1, 2})
-    expect(df:tail(1).id):to_equal({4})
-    expect(df:head().id):to_equal({1, 2, 3, 4})
+    expect(df:head(2).id:totable()):to_equal({1, 2})
+    expect(df:tail(1).id:totable()):to_equal({4})
+    expect(df:head().id:totable()):to_equal({1, 2, 3, 4})
     expect(df:select{"age", "id"}.columns):to_equal({"age", "id"})
     expect(df:select("city", "id").columns):to_equal({"city", "id"})
     expect(df:drop("age").columns):to_equal({"id", "city", "member"})
     expect(df:drop{"age", "id"}.columns):to_equal({"city", "member"})
     expect(df:rename{age = "years"}.columns)
       :to_equal({"id", "city", "years", "member"})
-    expect(df:filter{true, false, false, true}.id):to_equal({1, 4})
+    expect(df:filter{true, false, false, true}.id:totable())
+      :to_equal({1, 4})
+    expect(df:filter(df.age:gt(28)).id:totable()):to_equal({1, 4})
+    expect(df:filter(df.member).id:totable()):to_equal({1, 3})
   end)
 
   it("reports missing columns and bad arguments", function()
@@ -211,6 +241,17 @@ describe("selection", function()
                .. "expected a string)", function() return df:drop{"a", 2} end)
     checkerror("bad argument #1 to 'filter' (element [1] is a number, "
                .. "expected a boolean)", function() return df:filter{1} end)
+    checkerror("bad argument #1 to 'filter' (mask element [2] is missing "
+               .. "(NaN), expected 1 or 0)",
+      function() return df:filter(ml.Matrix{1, 0 / 0, 1, 0}) end)
+    checkerror("bad argument #1 to 'filter' (mask element [1] is 2.0, "
+               .. "expected 1 or 0)",
+      function() return df:filter(df.id + 1) end)
+    checkerror("bad argument #1 to 'filter' (mask must be a vector, got a "
+               .. "2x2 matrix)",
+      function() return df:filter(ml.Matrix{{1, 0}, {0, 1}}) end)
+    checkerror("bad argument #1 to 'filter' (table or Matrix expected, got "
+               .. "string)", function() return df:filter("age") end)
     checkerror("calling 'head' on bad self (DataFrame expected, got table)",
       function()
         local other = {head = df.head}
@@ -220,10 +261,10 @@ describe("selection", function()
 
   it("sorts by one or more columns", function()
     local df = people()
-    expect(df:sort_values("age").id):to_equal({3, 1, 4, 2})
-    expect(df:sort_values("age", false).id):to_equal({4, 1, 3, 2})
-    expect(df:sort_values({"city", "age"}, {ascending = {true, false}}).id)
-      :to_equal({4, 1, 3, 2})
+    expect(df:sort_values("age").id:totable()):to_equal({3, 1, 4, 2})
+    expect(df:sort_values("age", false).id:totable()):to_equal({4, 1, 3, 2})
+    expect(df:sort_values({"city", "age"}, {ascending = {true, false}}).id
+             :totable()):to_equal({4, 1, 3, 2})
     checkerror("sort_values: no column named 'x'",
       function() return df:sort_values("x") end)
     checkerror("sort_values: 1 keys but 2 ascending flags",
@@ -237,11 +278,12 @@ end)
 describe("missing values", function()
   it("finds, drops and fills them", function()
     local df = people()
-    expect(df:isna().age):to_equal({false, true, false, false})
-    expect(df:dropna().id):to_equal({1, 3, 4})
-    expect(df:dropna{how = "all", subset = {"age"}}.id):to_equal({1, 3, 4})
-    expect(df:fillna(0).age):to_equal({30, 0, 25, 41})
-    expect(df:fillna{age = -1}.age):to_equal({30, -1, 25, 41})
+    expect(df:isna().age:totable()):to_equal({0, 1, 0, 0})
+    expect(df:dropna().id:totable()):to_equal({1, 3, 4})
+    expect(df:dropna{how = "all", subset = {"age"}}.id:totable())
+      :to_equal({1, 3, 4})
+    expect(df:fillna(0).age:totable()):to_equal({30, 0, 25, 41})
+    expect(df:fillna{age = -1}.age:totable()):to_equal({30, -1, 25, 41})
     checkerror("fillna: column 'age' holds number values, not text",
       function() return df:fillna{age = "x"} end)
     checkerror("dropna: no column named 'x'",
@@ -257,7 +299,7 @@ describe("statistics", function()
     local summary = DF{x = {1, 2, 3, 4}}:describe()
     expect(summary.statistic)
       :to_equal({"count", "mean", "std", "min", "25%", "50%", "75%", "max"})
-    local x = summary.x
+    local x = summary.x:totable()
     expect(x[1]):to_be(4)
     expect(x[2]):to_be(2.5)
     expect(x[3]):to_be_near(1.2909944487358056, 1e-15)
@@ -269,7 +311,7 @@ describe("statistics", function()
   it("counts values", function()
     local counts = people():value_counts("city")
     expect(counts.city):to_equal({"Lyon", "Nice", "Brest"})
-    expect(counts.count):to_equal({2, 1, 1})
+    expect(counts.count:totable()):to_equal({2, 1, 1})
     checkerror("value_counts: no column named 'x'",
       function() return people():value_counts("x") end)
   end)
@@ -281,8 +323,8 @@ describe("statistics", function()
     expect(result.columns):to_equal({"city", "age_mean", "age_count",
                                      "id_max"})
     expect(result.city):to_equal({"Brest", "Lyon", "Nice"})
-    expect(result.age_mean[2]):to_be(27.5)
-    expect(result.id_max):to_equal({4, 3, 2})
+    expect(result.age_mean:get(2)):to_be(27.5)
+    expect(result.id_max:totable()):to_equal({4, 3, 2})
     expect(g:sum().columns):to_equal({"city", "id_sum", "age_sum",
                                       "member_sum"})
     expect(g:agg("count").columns):to_equal({"city", "id_count",
@@ -305,10 +347,10 @@ describe("combining", function()
     local right = DF({k = {"x", "z"}, a = {10, 20}}, {"k", "a"})
     local inner = left:merge(right, {on = "k"})
     expect(inner.columns):to_equal({"k", "a_x", "a_y"})
-    expect(inner.a_x):to_equal({1, 3})
+    expect(inner.a_x:totable()):to_equal({1, 3})
     local outer = left:merge(right, {how = "left", on = {"k"},
                                      suffixes = {"_l", "_r"}})
-    expect(outer.a_l):to_equal({1, 2, 3})
+    expect(outer.a_l:totable()):to_equal({1, 2, 3})
     expect(#left:merge(right:drop("a"))):to_be(2)
     checkerror("merge: no column named 'q' in the left frame",
       function() return left:merge(right, {on = "q"}) end)
@@ -321,7 +363,7 @@ describe("combining", function()
 
   it("concatenates rows", function()
     local df = people()
-    expect(ml.concat{df:head(1), df:tail(1)}.id):to_equal({1, 4})
+    expect(ml.concat{df:head(1), df:tail(1)}.id:totable()):to_equal({1, 4})
     checkerror("concat: frame 2 has no column 'age'",
       function() return ml.concat{df, df:drop("age")} end)
     checkerror("bad argument #1 to 'concat' (element [2] is a number, "
@@ -338,9 +380,9 @@ describe("to_csv", function()
     local back = ml.read_csv(path)
     expect(back.columns):to_equal(df.columns)
     expect(back.city):to_equal(df.city)
-    expect(back.member):to_equal(df.member)
+    expect(back.member:totable()):to_equal(df.member:totable())
     df:to_csv(path, {sep = ";"})
-    expect(ml.read_csv(path).id):to_equal({1, 2, 3, 4})
+    expect(ml.read_csv(path).id:totable()):to_equal({1, 2, 3, 4})
     os.remove(path)
     checkerror("to_csv: no/such/dir.csv: No such file or directory",
       function() df:to_csv("no/such/dir.csv") end)

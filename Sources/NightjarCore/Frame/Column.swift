@@ -64,6 +64,17 @@ public enum Column: Sendable, Equatable {
     }
   }
 
+  /// About the bytes the values take: 8 a number or boolean, 4 a text
+  /// code, and each level's UTF-8 bytes with 16 more for the string
+  /// itself. Storage shared between copies is counted in each.
+  public var byteCount: Int {
+    switch self {
+    case .number(let values), .boolean(let values): return values.count * 8
+    case .text(let codes, let levels):
+      return codes.count * 4 + levels.reduce(0) { $0 + $1.utf8.count + 16 }
+    }
+  }
+
   /// Whether row `row` (0-based) is missing.
   public func isMissing(_ row: Int) -> Bool {
     switch self {

@@ -95,6 +95,11 @@ public struct DataFrame: Sendable, Equatable {
   /// The number of columns.
   public var columnCount: Int { columns.count }
 
+  /// About the bytes the columns take (see `Column.byteCount`).
+  public var byteCount: Int {
+    columns.reduce(0) { $0 + $1.byteCount }
+  }
+
   /// The types of the columns, in order.
   public var columnTypes: [ColumnType] { columns.map(\.type) }
 

@@ -89,10 +89,19 @@ extension DataFrameBindings {
       "filter",
       help: """
         df:filter(mask) -> DataFrame
-          The rows where mask (a table of booleans, one per row) is true.
+          The rows where mask is true: a table of booleans or a vector of
+          1 and 0 (df.age:gt(30), a boolean column), one per row.
+          Example: local adults = df:filter(df.age:ge(18))
         """
     ) { call, box throws(LuaError) in
-      try call.checkTable(2)
+      if let matrix = call.optionalObject(Matrix.self, 2) {
+        let mask = try self.mask(call, matrix, argument: 2)
+        try push(call, try core { try box.frame.filter(mask) })
+        return 1
+      }
+      if call.type(2) != LUA_TTABLE {
+        throw call.typeError(2, expected: "table or Matrix")
+      }
       let L = call.L
       var mask: [Bool] = []
       for position in 0..<Int(lua_rawlen(L, 2)) {
@@ -434,6 +443,26 @@ extension DataFrameBindings {
       })
       return 1
     }
+  }
+
+  /// The mask in a vector (or one row or column) of 1 and 0: `bad
+  /// argument #1 to 'filter' (mask element [2] is missing (NaN),
+  /// expected 1 or 0)`.
+  static func mask(_ call: LuaCall, _ matrix: Matrix, argument: Int32)
+    throws(LuaError) -> [Bool]
+  {
+    guard matrix.isVector || matrix.rows == 1 || matrix.columns == 1 else {
+      throw call.argumentError(
+        argument, "mask must be a vector, got a \(matrix.shapeText) matrix")
+    }
+    let values = matrix.toArray()
+    if let bad = values.firstIndex(where: { $0 != 0 && $0 != 1 }) {
+      let found = values[bad].isNaN
+        ? "missing (NaN)" : LuaNumberFormat.string(values[bad])
+      throw call.argumentError(
+        argument, "mask element [\(bad + 1)] is \(found), expected 1 or 0")
+    }
+    return values.map { $0 == 1 }
   }
 
   static func addFiles(_ frame: LuaClass<LuaDataFrame>) {

@@ -77,13 +77,23 @@ extension DataFrameBindings {
     return result
   }
 
-  /// A column from the sequence at stack `index`: numbers give a number
-  /// column (NaN is missing), booleans a boolean column, strings a text
-  /// column. `operation: column 'x' mixes numbers and strings`,
-  /// `operation: column 'x' element [3] is a table`.
+  /// A column from the value at stack `index`: a Matrix vector (or one
+  /// row or column) gives a number column; in a sequence, numbers give a
+  /// number column (NaN is missing), booleans a boolean column, strings
+  /// a text column. `operation: column 'x' mixes numbers and strings`,
+  /// `operation: column 'x' element [3] is a table`, `operation: column
+  /// 'x' is a 2x3 matrix, expected a vector`.
   static func column(_ call: LuaCall, _ index: Int32, name: String,
                      operation: String) throws(LuaError) -> Column
   {
+    if let matrix = call.optionalObject(Matrix.self, index) {
+      guard matrix.isVector || matrix.rows == 1 || matrix.columns == 1 else {
+        throw LuaError.message(
+          "\(operation): column '\(name)' is a \(matrix.shapeText) matrix, "
+            + "expected a vector")
+      }
+      return .number(matrix.toArray())
+    }
     let L = call.L
     let table = lua_absindex(L, index)
     let count = Int(lua_rawlen(L, table))
@@ -120,27 +130,20 @@ extension DataFrameBindings {
     }
   }
 
-  /// Pushes a column as a new table: numbers (NaN for missing), booleans,
-  /// or strings; missing booleans and strings are holes (nil). [+1]
-  static func push(_ call: LuaCall, column: Column) {
+  /// Pushes a column: number and boolean columns as a Matrix vector (1
+  /// and 0 for booleans, NaN for missing values), text as a new table of
+  /// strings with missing values as holes (nil). [+1]
+  static func push(_ call: LuaCall, column: Column) throws(LuaError) {
+    guard case .text(let codes, let levels) = column else {
+      let values = column.numbers ?? []
+      try call.push(matrix: core { try Matrix(vector: values) })
+      return
+    }
     let L = call.L
-    lua_createtable(L, Int32(clamping: column.count), 0)  // [+1]
-    switch column {
-    case .number(let values):
-      for (offset, value) in values.enumerated() {
-        lua_pushnumber(L, value)  // [+1]
-        lua_rawseti(L, -2, lua_Integer(offset + 1))  // [-1]
-      }
-    case .boolean(let values):
-      for (offset, value) in values.enumerated() where !value.isNaN {
-        lua_pushboolean(L, value != 0 ? 1 : 0)  // [+1]
-        lua_rawseti(L, -2, lua_Integer(offset + 1))  // [-1]
-      }
-    case .text(let codes, let levels):
-      for (offset, code) in codes.enumerated() where code >= 0 {
-        luaPushString(L, levels[Int(code)])  // [+1]
-        lua_rawseti(L, -2, lua_Integer(offset + 1))  // [-1]
-      }
+    lua_createtable(L, Int32(clamping: codes.count), 0)  // [+1]
+    for (offset, code) in codes.enumerated() where code >= 0 {
+      luaPushString(L, levels[Int(code)])  // [+1]
+      lua_rawseti(L, -2, lua_Integer(offset + 1))  // [-1]
     }
   }
 

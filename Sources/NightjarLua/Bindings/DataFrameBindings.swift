@@ -40,6 +40,7 @@ enum DataFrameBindings {
     addStatistics(frame)
     addCombining(frame)
     addFiles(frame)
+    addSQL(frame)
     addMatrix(frame)
     frame.describe { $0.frame.description }
     state.register(frame)
@@ -54,6 +55,7 @@ enum DataFrameBindings {
     state.register(groups)
 
     defineReadCSV(in: state)
+    defineReadSQL(in: state)
     defineConcat(in: state)
   }
 
@@ -62,15 +64,16 @@ enum DataFrameBindings {
       A table of named columns of equal length, as a pandas DataFrame
       without an index. Columns hold numbers (NaN is missing), booleans
       or text (kept as categories). Read one with ml.read_csv, or build
-      one from Lua tables of numbers, booleans or strings; columns come in
-      name order unless a list of names is given second:
+      one from Lua tables of numbers, booleans or strings (or vectors);
+      columns come in name order unless a list of names is given second:
         ml.DataFrame({age = {31, 45}, city = {"Lyon", "Nice"}},
                      {"city", "age"})
       Conventions:
-      - df.name and df["name"] give a column as a Lua table (numbers,
-        booleans or strings, missing text and booleans as nil); when the
-        name is also a method's, use df:column(name). df.name = {...}
-        adds or replaces a column, df.name = nil drops it.
+      - df.name and df["name"] give a column: a Matrix vector for
+        numbers and booleans (1/0, NaN for missing), a Lua table of
+        strings for text (missing as nil); when the name is also a
+        method's, use df:column(name). df.name = values (a table or a
+        vector) adds or replaces a column, df.name = nil drops it.
       - Rows count from 1. #df is the number of rows.
       - Methods return new frames and leave df as it was.
       - print(df) shows the first and last rows, never all of a big one.
@@ -105,13 +108,13 @@ enum DataFrameBindings {
     }
   }
 
-  /// Pushes a frame in a new box. [+1]
-  // TODO: tell Lua's collector the frame's size (as matrices do with
-  // nj_gc_step, which this branch's shim lacks), so that big frames
-  // dropped in a loop are freed promptly; until then Lua sees only the
-  // small box.
+  /// Pushes a frame in a new box and tells Lua's collector about its
+  /// columns, which Lua cannot see, so that big frames dropped in a loop
+  /// are freed soon (as matrices do). [+1]
   static func push(_ call: LuaCall, _ frame: DataFrame) throws(LuaError) {
     try call.push(LuaDataFrame(frame))
+    let kilobytes = frame.byteCount / 1024
+    if kilobytes > 0 { nj_gc_step(call.L, Int32(clamping: kilobytes)) }
   }
 
   /// The frame in the box at `index`: `DataFrame expected, got table`.
@@ -136,10 +139,12 @@ enum DataFrameBindings {
         luaPushString(L, name)  // [+1]
         let kind = lua_rawget(L, 1)  // [-1, +1]
         defer { luaPop(L, 1) }  // [-1]
-        guard kind == LUA_TTABLE else {
+        guard kind == LUA_TTABLE
+          || call.optionalObject(Matrix.self, -1) != nil
+        else {
           throw LuaError.message(
-            "DataFrame: column '\(name)' is a \(kindName(L, kind)), "
-              + "expected a table")
+            "DataFrame: column '\(name)' is a \(call.typeName(-1)), "
+              + "expected a table or a vector")
         }
         columns[name] = try column(call, -1, name: name,
                                    operation: "DataFrame")
@@ -154,7 +159,8 @@ enum DataFrameBindings {
       help: """
         ml.DataFrame.from_table(columns [, order]) -> DataFrame
           The same as ml.DataFrame(columns [, order]): columns is a table
-          of name = {values}; numbers, booleans or strings per column.
+          of name = {values} (numbers, booleans or strings per column) or
+          name = a Matrix vector.
         """, build)
   }
 
@@ -182,19 +188,21 @@ enum DataFrameBindings {
         call.pushNil()
         return 1
       }
-      push(call, column: column)
+      try push(call, column: column)
       return 1
     }
     frame.method(
       "column",
       help: """
-        df:column(name) -> table
-          The column called name as a Lua table (what df.name gives),
-          also for names that methods take (df:column("count")).
+        df:column(name) -> Matrix or table
+          The column called name (what df.name gives): a vector for
+          numbers and booleans (1/0, NaN for missing), a table of
+          strings for text (missing as nil); also for names that methods
+          take (df:column("count")).
         """
     ) { call, box throws(LuaError) in
       let name = try call.string(2)
-      push(call, column: try core { try box.frame.column(name) })
+      try push(call, column: try core { try box.frame.column(name) })
       return 1
     }
     frame.method(
@@ -223,8 +231,10 @@ enum DataFrameBindings {
         box.frame = try core { try box.frame.drop([name]) }
         return 0
       }
-      guard call.type(3) == LUA_TTABLE else {
-        throw call.typeError(3, expected: "table")
+      guard call.type(3) == LUA_TTABLE
+        || call.optionalObject(Matrix.self, 3) != nil
+      else {
+        throw call.typeError(3, expected: "table or Matrix")
       }
       let values = try column(call, 3, name: name, operation: "set column")
       box.frame = try core { try box.frame.setting(name, values) }
