@@ -17,6 +17,9 @@ public protocol CandidateSearch: AnyObject {
   var bestEstimator: (any SupervisedEstimator)? { get }
   /// Seconds the refit took.
   var refitTime: Double { get }
+  /// Called after each fit with the fits done and their total (from any
+  /// thread, one call at a time): the binding draws a progress bar.
+  var progress: ((_ done: Int, _ total: Int) -> Void)? { get set }
   /// Runs the search.
   func fit(_ x: Matrix, _ y: Target, sampleWeight: Matrix?)
     throws(NightjarError)

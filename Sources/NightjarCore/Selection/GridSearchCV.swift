@@ -16,8 +16,6 @@ public final class GridSearchCV: CandidateSearch {
   public var scorer: Scorer = .defaultScore
   public var refit = true
   public var parallel = true
-  /// Called after each fit with the fits done and their total (from any
-  /// thread, one call at a time): the binding draws a progress bar.
   public var progress: ((_ done: Int, _ total: Int) -> Void)?
 
   /// The measurements of the last `fit`.

@@ -20,6 +20,7 @@ public final class RandomizedSearchCV: CandidateSearch {
   public var scorer: Scorer = .defaultScore
   public var refit = true
   public var parallel = true
+  public var progress: ((_ done: Int, _ total: Int) -> Void)?
 
   public private(set) var results: SearchResults?
   public private(set) var bestEstimator: (any SupervisedEstimator)?
@@ -52,7 +53,7 @@ public final class RandomizedSearchCV: CandidateSearch {
     let (measured, best, time) = try CandidateRun.fit(
       estimator, candidates: candidates, folds: folds, scorer: scorer,
       refit: refit, parallel: parallel, operation: Self.name, x: x, y: y,
-      sampleWeight: sampleWeight)
+      sampleWeight: sampleWeight, progress: progress)
     results = measured
     bestEstimator = best
     refitTime = time

@@ -66,7 +66,7 @@ enum GridSearchBindings {
       let x = try call.object(Matrix.self, 2)
       let y = try call.target(3)
       let weights = try call.optionalMatrix(4)
-      let bar = ProgressBar.forTerminal("GridSearchCV")
+      let bar = ProgressBar.forTerminal(Search.name)
       search.progress = bar.map { bar in { done, total in
         bar.draw(done, total)
       } }
