@@ -64,7 +64,7 @@ enum CandidateRun {
   ) throws(NightjarError)
     -> (SearchResults, (any SupervisedEstimator)?, Double)
   {
-    try Validation.design(x, "fit")
+    try Validation.present(x, "fit")
     try Validation.sameRows(x, y.count, "fit")
     try checkParameters(estimator, candidates, operation: operation)
     let data = try folds.splits(for: estimator, y).map {
