@@ -27,6 +27,19 @@ public enum ModelFile {
     = [
       "LogisticRegression": LogisticRegression.self,
       "StandardScaler": StandardScaler.self,
+      "MinMaxScaler": MinMaxScaler.self,
+      "RobustScaler": RobustScaler.self,
+      "MaxAbsScaler": MaxAbsScaler.self,
+      "Normalizer": Normalizer.self,
+      "SimpleImputer": SimpleImputer.self,
+      "LinearRegression": LinearRegression.self,
+      "Ridge": Ridge.self,
+      "Lasso": Lasso.self,
+      "ElasticNet": ElasticNet.self,
+      "OneHotEncoder": OneHotEncoder.self,
+      "OrdinalEncoder": OrdinalEncoder.self,
+      "LabelEncoder": LabelEncoder.self,
+      "PolynomialFeatures": PolynomialFeatures.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {

@@ -11,5 +11,8 @@ enum Libraries {
     ModelFileBindings.register(in: state)
     PreprocessingBindings.register(in: state)
     DataFrameBindings.register(in: state)
+    PreprocessingBindings.registerScalers(in: state)
+    PreprocessingBindings.registerImputer(in: state)
+    PreprocessingBindings.registerEncoders(in: state)
   }
 }
