@@ -138,7 +138,7 @@ public final class ColumnTransformer: FrameTransformer {
       }
     }
     if remainder == .passthrough {
-      _ = try numbers(frame, rest, "fit", part: nil)
+      try checkNumeric(frame, rest, "fit", part: nil)
     }
     for part in parts {
       guard case .transform(let transformer) = part.action else { continue }
@@ -186,6 +186,14 @@ public final class ColumnTransformer: FrameTransformer {
   private func numbers(
     _ frame: DataFrame, _ names: [String], _ operation: String, part: Part?
   ) throws(NightjarError) -> Matrix {
+    try checkNumeric(frame, names, operation, part: part)
+    return try frame.toMatrix(names)
+  }
+
+  /// Checks that the columns exist and hold no text.
+  private func checkNumeric(
+    _ frame: DataFrame, _ names: [String], _ operation: String, part: Part?
+  ) throws(NightjarError) {
     for name in names {
       let column = frame.columns[
         try frame.position(of: name, operation: operation)]
@@ -205,7 +213,6 @@ public final class ColumnTransformer: FrameTransformer {
         message: "column '\(name)' holds text and \(user); encode it "
           + "with an encoder")
     }
-    return try frame.toMatrix(names)
   }
 
   /// A part's columns as category columns; missing text is an error.
