@@ -46,8 +46,10 @@ let package = Package(
       linkerSettings: [
         .unsafeFlags(["-static-stdlib"], .when(configuration: .release))
       ]),
+    // The fixtures are read by path (#filePath), not bundled.
     .testTarget(
-      name: "NightjarCoreTests", dependencies: ["NightjarCore"]),
+      name: "NightjarCoreTests", dependencies: ["NightjarCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "NightjarLuaTests",
       dependencies: ["NightjarLua", "CLua", "CLuaShim"]),

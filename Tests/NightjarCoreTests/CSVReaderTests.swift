@@ -201,7 +201,8 @@ final class CSVReaderTests: XCTestCase {
   // MARK: - Missing values
 
   func test_defaultMissingValues() throws {
-    let frame = try read("a,t\n,x\nNA,NA\nN/A,N/A\nNaN,\nnull,null\nnan,y\n7,z\n")
+    let frame = try read(
+      "a,t\n,x\nNA,NA\nN/A,N/A\nNaN,\nnull,null\nnan,y\n7,z\n")
     assertNumbers(numbers(frame, "a"), [.nan, .nan, .nan, .nan, .nan, .nan, 7])
     XCTAssertEqual(strings(frame, "t"), ["x", nil, nil, nil, nil, "y", "z"])
     guard case .text(let codes, _) = frame["t"] else {
@@ -233,7 +234,8 @@ final class CSVReaderTests: XCTestCase {
 
   func test_quotedFieldsHoldDelimitersNewlinesAndQuotes() throws {
     let frame = try read(
-      "id,note\n1,\"a,b\"\n2,\"two\nlines\"\n3,\"say \"\"hi\"\"\"\n4,\"\"\"\"\n")
+      "id,note\n1,\"a,b\"\n2,\"two\nlines\"\n3,\"say \"\"hi\"\"\"\n"
+        + "4,\"\"\"\"\n")
     XCTAssertEqual(strings(frame, "note"),
                    ["a,b", "two\nlines", "say \"hi\"", "\""])
     assertNumbers(numbers(frame, "id"), [1, 2, 3, 4])
@@ -312,7 +314,8 @@ final class CSVReaderTests: XCTestCase {
     XCTAssertEqual(try read("1,x\n", options).columnNames, ["n", "s"])
     options.names = ["n"]
     XCTAssertEqual(message("1,x\n", options),
-                   "read_csv: data.csv: 1 names given but the file has 2 columns")
+                   "read_csv: data.csv: 1 names given but the file has 2 "
+                     + "columns")
   }
 
   func test_emptyHeaderNameIsNumbered() throws {
@@ -366,7 +369,8 @@ final class CSVReaderTests: XCTestCase {
 
   func test_unterminatedQuote() {
     XCTAssertEqual(
-      message("a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n13,14\n15,\"open\n16,17\n"),
+      message("a,b\n1,2\n3,4\n5,6\n7,8\n9,10\n11,12\n13,14\n15,\"open\n"
+                + "16,17\n"),
       "read_csv: data.csv:9: unterminated quoted field")
     XCTAssertEqual(message("\"a,b\n1,2\n"),
                    "read_csv: data.csv:1: unterminated quoted field")
@@ -409,7 +413,8 @@ final class CSVReaderTests: XCTestCase {
   func test_invalidUTF8NamesItsLine() {
     XCTAssertEqual(message(Array("a,b\n1,x\n2,".utf8) + [0xC3, 0x28, 0x0A]),
                    "read_csv: data.csv:3: invalid UTF-8")
-    XCTAssertEqual(message(Array("a,".utf8) + [0xFF, 0x0A] + Array("1,2\n".utf8)),
+    XCTAssertEqual(message(Array("a,".utf8) + [0xFF, 0x0A]
+                             + Array("1,2\n".utf8)),
                    "read_csv: data.csv:1: invalid UTF-8")
     XCTAssertEqual(message(Array("a\n1\n\"".utf8) + [0xED, 0xA0, 0x80, 0x22]),
                    "read_csv: data.csv:3: invalid UTF-8")
@@ -433,7 +438,8 @@ final class CSVReaderTests: XCTestCase {
     }
     let cities = ["Lyon", "Paris", "Nice", "Brest"]
     for row in 0..<rows {
-      let x = next() % 10 == 0 ? "" : "\(Int(next() % 20000) - 10000).\(next() % 1000)"
+      let x = next() % 10 == 0
+        ? "" : "\(Int(next() % 20000) - 10000).\(next() % 1000)"
       let flag = next() % 2 == 0 ? "true" : "false"
       let city = next() % 17 == 0 ? "NA" : cities[Int(next() % 4)]
       let note: String
@@ -464,7 +470,8 @@ final class CSVReaderTests: XCTestCase {
       options.threads = threads
       options.chunkBytes = piece
       let frame = try DataFrame.readCSV(path, options)
-      XCTAssertEqual(frame, reference, "threads \(threads ?? 0) piece \(piece ?? 0)")
+      XCTAssertEqual(frame, reference,
+                     "threads \(threads ?? 0) piece \(piece ?? 0)")
     }
   }
 

@@ -193,7 +193,8 @@ final class DataFrameTests: XCTestCase {
     XCTAssertEqual(ids(try frame.sortValues(by: ["city", "age"],
                                             ascending: [true, false])),
                    [4, 1, 5, 6, 2, 3])
-    XCTAssertEqual(ids(try frame.sortValues(by: ["member"])), [2, 5, 1, 3, 6, 4])
+    XCTAssertEqual(ids(try frame.sortValues(by: ["member"])),
+                   [2, 5, 1, 3, 6, 4])
   }
 
   func test_sortValuesErrors() throws {
@@ -268,7 +269,8 @@ final class DataFrameTests: XCTestCase {
     let single = try DataFrame([("x", .number([4, .nan]))]).describe()
     assertClose(single["x"]?.numbers ?? [], [1, 4, .nan, 4, 4, 4, 4, 4])
     let none = try DataFrame([("x", .number([]))]).describe()
-    assertClose(none["x"]?.numbers ?? [], [0] + Array(repeating: .nan, count: 7))
+    assertClose(none["x"]?.numbers ?? [],
+                [0] + Array(repeating: .nan, count: 7))
     XCTAssertEqual(
       message { try DataFrame([("t", Column.text(["a"]))]).describe() },
       "describe: the frame has no number columns")
@@ -358,7 +360,8 @@ final class DataFrameTests: XCTestCase {
     XCTAssertEqual(message { try DataFrame.concat([frame, frame, more]) },
                    "concat: frame 3 has a column 'c' that frame 1 lacks")
     XCTAssertEqual(message { try DataFrame.concat([frame, text]) },
-                   "concat: column 'b' is number in frame 1 but text in frame 2")
+                   "concat: column 'b' is number in frame 1 but text in "
+                     + "frame 2")
   }
 
   func test_mergeInnerAndLeft() throws {
@@ -546,8 +549,10 @@ final class DataFrameTests: XCTestCase {
     let fixtures = try Fixtures.load()
     let city = try XCTUnwrap(fixtures["value_counts_city"] as? [String: [Any]])
     let counts = try frame.valueCounts("city")
-    XCTAssertEqual(counts["city"]?.strings, city["values"]?.map { $0 as? String })
-    XCTAssertEqual(counts["count"]?.numbers, city["counts"]?.map(Fixtures.number))
+    XCTAssertEqual(counts["city"]?.strings,
+                   city["values"]?.map { $0 as? String })
+    XCTAssertEqual(counts["count"]?.numbers,
+                   city["counts"]?.map(Fixtures.number))
     let age = try XCTUnwrap(fixtures["value_counts_age"] as? [String: [Any]])
     let ages = try frame.valueCounts("age")
     XCTAssertEqual(ages["age"]?.numbers, age["values"]?.map(Fixtures.number))

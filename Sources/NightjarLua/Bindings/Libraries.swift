@@ -14,5 +14,6 @@ enum Libraries {
     PreprocessingBindings.registerScalers(in: state)
     PreprocessingBindings.registerImputer(in: state)
     PreprocessingBindings.registerEncoders(in: state)
+    ColumnTransformerBindings.register(in: state)
   }
 }
