@@ -691,7 +691,9 @@ local function through(pipeline, X, y, fitting)
   return X
 end
 
-local function final_step(pipeline) return pipeline.steps[#pipeline.steps][2] end
+local function final_step(pipeline)
+  return pipeline.steps[#pipeline.steps][2]
+end
 
 Pipeline.fit = guard("fit", function(pipeline, X, y, weights)
   X = through(pipeline, X, y, true)
