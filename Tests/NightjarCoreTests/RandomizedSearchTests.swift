@@ -107,7 +107,8 @@ final class RandomizedSearchTests: XCTestCase {
       "loguniform: low must be positive, got 0")
     assertThrows(
       try ParameterDistribution.checkedIntegers(3, 3),
-      "randint: low must be less than high, got 3 and 3")
+      "randint: low must be less than high (and high - low a 64-bit "
+        + "integer), got 3 and 3")
     assertThrows(
       try ParameterDistribution.checkedChoice([]),
       "choice: no values to choose from")

@@ -28,7 +28,9 @@ private enum MetricsFixture {
   }
 
   static func labels(_ value: JSONValue?) throws -> Labels {
-    guard case .array(let items)? = value else { throw Fixture.FixtureError.malformed }
+    guard case .array(let items)? = value else {
+      throw Fixture.FixtureError.malformed
+    }
     if case .string = items.first {
       return .strings(items.map {
         if case .string(let text) = $0 { return text }
@@ -166,11 +168,13 @@ final class RankingMetricsTests: XCTestCase {
           XCTFail("no row \(row.name)")
           continue
         }
-        assertClose(row.precision, try Fixture.number(expected["precision"] ?? .null))
-        assertClose(row.recall, try Fixture.number(expected["recall"] ?? .null))
-        assertClose(row.f1, try Fixture.number(expected["f1-score"] ?? .null))
-        XCTAssertEqual(
-          Double(row.support), try Fixture.number(expected["support"] ?? .null))
+        func value(_ key: String) throws -> Double {
+          try Fixture.number(expected[key] ?? .null)
+        }
+        assertClose(row.precision, try value("precision"), row.name)
+        assertClose(row.recall, try value("recall"), row.name)
+        assertClose(row.f1, try value("f1-score"), row.name)
+        XCTAssertEqual(Double(row.support), try value("support"))
       }
       assertClose(report.accuracy, try Fixture.number(table["accuracy"] ?? .null))
     }

@@ -117,7 +117,9 @@ extension RankingMetrics {
     try checkClassColumns(table, classes, operation: operation)
     for row in 0..<table.rows {
       var sum = 0.0
-      for c in 0..<table.columns { sum += table.values[row * table.columns + c] }
+      for c in 0..<table.columns {
+        sum += table.values[row * table.columns + c]
+      }
       // np.allclose(1, sum): |1 - sum| <= 1e-8 + 1e-5 |sum|.
       guard Swift.abs(1 - sum) <= 1e-8 + 1e-5 * Swift.abs(sum) else {
         throw .invalidArgument(

@@ -47,10 +47,12 @@ public enum ParameterDistribution: Equatable, CustomStringConvertible {
   public static func checkedIntegers(_ low: Int, _ high: Int)
     throws(NightjarError) -> ParameterDistribution
   {
-    guard low < high else {
+    guard low < high, !high.subtractingReportingOverflow(low).overflow
+    else {
       throw .invalidArgument(
         operation: "randint",
-        message: "low must be less than high, got \(low) and \(high)")
+        message: "low must be less than high (and high - low a 64-bit "
+          + "integer), got \(low) and \(high)")
     }
     return .integers(low: low, high: high)
   }
@@ -76,8 +78,12 @@ public enum ParameterDistribution: Equatable, CustomStringConvertible {
       let (a, b) = (Glibc.log(low), Glibc.log(high))
       return .number(exp(a + (b - a) * generator.nextUniform()))
     case .integers(let low, let high):
-      return .number(Double(low + generator.nextInt(below: high - low)))
+      // Wrapping arithmetic: the checked constructor keeps high - low in
+      // range; a hand-made case must not trap.
+      let width = high &- low
+      return .number(Double(low &+ generator.nextInt(below: width)))
     case .choice(let values):
+      guard !values.isEmpty else { return .none }
       return values[generator.nextInt(below: values.count)]
     }
   }
@@ -85,7 +91,9 @@ public enum ParameterDistribution: Equatable, CustomStringConvertible {
   /// `uniform(0, 1)`, `loguniform(0.001, 100)`, `randint(1, 10)` or
   /// `choice{"l1", "l2"}`.
   public var description: String {
-    func text(_ value: Double) -> String { ParameterValue.number(value).description }
+    func text(_ value: Double) -> String {
+      ParameterValue.number(value).description
+    }
     switch self {
     case .uniform(let low, let high):
       return "uniform(\(text(low)), \(text(high)))"

@@ -51,7 +51,8 @@ extension MetricsBindings {
     let values = try call.options(index, known: known, tables: tables)
     var result = MetricOptions()
     switch values["pos_label"] {
-    case .number(let value)?: result.positive = Labels.numbers([value]).text(at: 0)
+    case .number(let value)?:
+      result.positive = Labels.numbers([value]).text(at: 0)
     case .string(let text)?: result.positive = text
     case .boolean?:
       throw call.argumentError(index, "pos_label must be a number or string")
@@ -61,7 +62,8 @@ extension MetricsBindings {
       guard let average = ClassificationMetrics.Average(rawValue: name),
         average != .binary
       else {
-        throw call.argumentError(index, "invalid option '\(name)' for 'average'")
+        throw call.argumentError(
+          index, "invalid option '\(name)' for 'average'")
       }
       result.average = average
     }

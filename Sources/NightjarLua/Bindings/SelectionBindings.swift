@@ -24,6 +24,7 @@ enum SelectionBindings {
     registerCrossValidation(in: state)
     GridSearchBindings.register(in: state)
     RandomizedSearchBindings.register(in: state)
+    EstimatorBindings.register(in: state)
   }
 
   /// n_splits, shuffle and seed from an options table.
