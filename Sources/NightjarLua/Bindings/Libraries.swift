@@ -13,5 +13,6 @@ enum Libraries {
     PreprocessingBindings.registerScalers(in: state)
     PreprocessingBindings.registerImputer(in: state)
     PreprocessingBindings.registerEncoders(in: state)
+    PreprocessingBindings.registerSamplers(in: state)
   }
 }
