@@ -64,6 +64,12 @@ enum NearestNeighbors {
       rows.reserveCapacity(capacity + 1)
     }
 
+    /// The largest distance kept once full, infinity before: anything
+    /// above it cannot enter.
+    var worst: Double {
+      distances.count == capacity ? distances[capacity - 1] : .infinity
+    }
+
     /// Inserts (distance, row) in order: by distance, then by row.
     @inline(__always)
     mutating func offer(_ distance: Double, _ row: Int) {
@@ -97,8 +103,13 @@ enum NearestNeighbors {
     ) { _, range in
       for i in range {
         var best = Best(capacity: k)
+        var worst = Double.infinity
         for j in 0..<m where j != i {
-          best.offer(distance(points, d, i, j), j)
+          let value = distance(points, d, i, j)
+          if value <= worst {
+            best.offer(value, j)
+            worst = best.worst
+          }
         }
         for (place, row) in best.rows.enumerated() {
           out[i * k + place] = row
@@ -113,7 +124,9 @@ enum NearestNeighbors {
   ) throws(NightjarError) {
     // Squared norms, and the points transposed (d x m) so that one
     // dgemm of a block of rows (b x d) gives its inner products (b x m).
-    var norms = [Double](repeating: 0, count: m)
+    let norms = UnsafeMutablePointer<Double>.allocate(capacity: m)
+    defer { norms.deallocate() }
+    norms.initialize(repeating: 0, count: m)
     for j in 0..<m {
       let row = points + j * d
       for c in 0..<d { norms[j] += row[c] * row[c] }
@@ -145,9 +158,15 @@ enum NearestNeighbors {
         for r in range {
           let i = first + r
           let inner = products + r * m
+          // |x_i|^2 is the same for every j: left out of the ranking.
           var rough = Best(capacity: candidates)
+          var worst = Double.infinity
           for j in 0..<m where j != i {
-            rough.offer(norms[i] + norms[j] - 2 * inner[j], j)
+            let value = norms[j] - 2 * inner[j]
+            if value <= worst {
+              rough.offer(value, j)
+              worst = rough.worst
+            }
           }
           var best = Best(capacity: k)
           for j in rough.rows { best.offer(distance(points, d, i, j), j) }

@@ -210,8 +210,10 @@ public final class PolynomialFeatures: Transformer, Persistable {
   }
 
   public func restore(_ state: JSON) throws(NightjarError) {
+    // A bound on the count keeps a corrupt file from planning an index
+    // for billions of columns.
     guard let count = state["n_features_in"]?.number
-      .flatMap({ Int(exactly: $0) }), count > 0
+      .flatMap({ Int(exactly: $0) }), count > 0, count <= 1 << 24
     else {
       throw ModelFile.corrupt("PolynomialFeatures: missing 'n_features_in'")
     }
