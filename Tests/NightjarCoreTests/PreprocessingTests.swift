@@ -323,6 +323,17 @@ final class PreprocessingTests: XCTestCase {
       "load: MaxAbsScaler: bad statistics")
   }
 
+  func test_standardScalerRestoreSurvivesAnImpossibleCount() throws {
+    // A count no Int holds used to stop the program inside ml.load.
+    let one = JSON(try Matrix(vector: [1]))
+    let scaler = StandardScaler()
+    try scaler.restore(.object([
+      ("mean", one), ("var", one), ("scale", one),
+      ("n_samples_seen", .array([.number(1e300)])),
+    ]))
+    XCTAssertEqual(scaler.samplesSeen, [0])
+  }
+
   func test_unfittedModelsSaveTheirParameters() throws {
     let scaler = MinMaxScaler()
     try scaler.setParameter("feature_range", .string("(-1, 0.25)"))

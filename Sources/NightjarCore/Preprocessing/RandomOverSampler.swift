@@ -50,6 +50,8 @@ public final class RandomOverSampler: Sampler, Persistable {
     return copy
   }
 
+  /// X's rows, then the drawn rows of each class that grows; y to
+  /// match, in its kind. Records `addedCounts` and `sampleIndices`.
   public func fitResample(_ x: Matrix, _ y: Target) throws(NightjarError)
     -> (x: Matrix, y: Target)
   {

@@ -58,6 +58,8 @@ public final class RandomUnderSampler: Sampler, Persistable {
     return copy
   }
 
+  /// The kept rows, class by class; y to match, in its kind. Records
+  /// `keptCounts` and `sampleIndices`.
   public func fitResample(_ x: Matrix, _ y: Target) throws(NightjarError)
     -> (x: Matrix, y: Target)
   {

@@ -62,6 +62,8 @@ public final class SMOTE: Sampler, Persistable {
     return copy
   }
 
+  /// X's rows, then the synthetic rows of each class that grows; y to
+  /// match, in its kind. Records `addedCounts`.
   public func fitResample(_ x: Matrix, _ y: Target) throws(NightjarError)
     -> (x: Matrix, y: Target)
   {
