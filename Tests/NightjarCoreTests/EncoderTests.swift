@@ -293,7 +293,16 @@ final class EncoderTests: XCTestCase {
     try poly.setParameter("degree", .number(40))
     assertThrows(
       try poly.fit(try Matrix.zeros(1, 100), target: nil),
-      "fit: degree 40 on 100 columns makes too many columns")
+      "fit: degree 40 on 100 columns makes more than 16777216 columns")
+    try poly.setParameter("degree", .number(1e15))
+    assertThrows(
+      try poly.fit(try Matrix.zeros(1, 1), target: nil),
+      "fit: degree 1000000000000000 on 1 columns makes more than 16777216 "
+        + "columns")
+    try poly.setParameter("interaction_only", .boolean(true))
+    try poly.fit(try Matrix.zeros(1, 3), target: nil)
+    XCTAssertEqual(poly.outputWidth, 7)
+    try poly.setParameter("interaction_only", .boolean(false))
     assertThrows(
       try poly.fit(try Matrix(1, 2, values: [1, .nan]), target: nil),
       "fit: input contains NaN (column 2, row 1)")

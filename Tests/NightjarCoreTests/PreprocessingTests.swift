@@ -151,8 +151,40 @@ final class PreprocessingTests: XCTestCase {
     XCTAssertEqual(ColumnStatistics.percentile(values, 0), 1)
     XCTAssertEqual(ColumnStatistics.percentile(values, 100), 16)
     XCTAssertEqual(ColumnStatistics.median([1, 2, 4, 8]), 3)
-    XCTAssertEqual(ColumnStatistics.mostFrequent([1, 2, 2, 3, 3]), 2)
+    XCTAssertEqual(
+      ColumnStatistics.mostFrequent(sorted: [1.0, 2, 2, 3, 3]), 2)
     XCTAssertTrue(ColumnStatistics.percentile([], 50).isNaN)
+  }
+
+  func test_selectionFindsTheRanksASortFinds() throws {
+    // Random values, many ties, and sorted and reversed runs (the
+    // cases that break naive pivots), against a full sort.
+    var generator = RandomGenerator(seed: 8)
+    let inputs: [[Double]] = [
+      (0..<1000).map { _ in generator.nextNormal() },
+      (0..<999).map { _ in Double(generator.nextInt(below: 5)) },
+      (0..<500).map(Double.init), (0..<501).map { Double(-$0) },
+      [3], [2, 1],
+    ]
+    for input in inputs {
+      let sorted = input.sorted()
+      let ranks = Set([0, input.count / 3, input.count / 2, input.count - 1])
+      var values = input
+      values.withUnsafeMutableBufferPointer { buffer in
+        var start = 0
+        for rank in ranks.sorted() {
+          ColumnStatistics.select(buffer, rank: rank, from: start)
+          start = rank + 1
+        }
+      }
+      for rank in ranks { XCTAssertEqual(values[rank], sorted[rank]) }
+      XCTAssertEqual(values.sorted(), sorted)
+    }
+    let x = try Matrix(5, 1, values: [4, .nan, 1, 2, 8])
+    let quantiles = try ColumnStatistics.quantiles(x, percents: [25, 90])
+    XCTAssertEqual(quantiles[0][0], 3)
+    XCTAssertEqual(quantiles[0][1], 1.75)
+    assertClose(quantiles[0][2], 6.8, tolerance: 1e-15)
   }
 
   // MARK: - Errors
@@ -289,6 +321,17 @@ final class PreprocessingTests: XCTestCase {
         ("max_abs", vector), ("scale", JSON(try Matrix(vector: [1]))),
       ])),
       "load: MaxAbsScaler: bad statistics")
+  }
+
+  func test_standardScalerRestoreSurvivesAnImpossibleCount() throws {
+    // A count no Int holds used to stop the program inside ml.load.
+    let one = JSON(try Matrix(vector: [1]))
+    let scaler = StandardScaler()
+    try scaler.restore(.object([
+      ("mean", one), ("var", one), ("scale", one),
+      ("n_samples_seen", .array([.number(1e300)])),
+    ]))
+    XCTAssertEqual(scaler.samplesSeen, [0])
   }
 
   func test_unfittedModelsSaveTheirParameters() throws {

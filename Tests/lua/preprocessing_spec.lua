@@ -1,4 +1,5 @@
--- Scalers, the imputer, encoders and samplers from Lua.
+-- Scalers, the imputer, encoders and samplers from Lua, alone and in
+-- pipelines and searches.
 
 local nan = 0 / 0
 local X = ml.Matrix{{1, 10, 3}, {2, nan, 3}, {4, 30, 3}, {3, 20, 3}}
@@ -285,6 +286,108 @@ describe("ml.LabelEncoder and ml.PolynomialFeatures", function()
     checkerror("bad argument #1 to 'PolynomialFeatures' ('degree' must be a "
                  .. "whole number >= 0, got -1)",
                function() return ml.PolynomialFeatures{degree = -1} end)
+  end)
+end)
+
+describe("samplers", function()
+  local S = ml.Matrix{{0, 0}, {1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5},
+                      {6, 6}, {7, 7}, {10, 0}, {11, 1}, {12, 0}, {11, 2}}
+  local words = {"no", "no", "no", "no", "no", "no", "no", "no",
+                 "yes", "yes", "yes", "yes"}
+
+  local function count(labels, label)
+    local n = 0
+    for _, value in ipairs(labels) do
+      if value == label then n = n + 1 end
+    end
+    return n
+  end
+
+  it("over-sample at random, keeping string labels", function()
+    local s = ml.RandomOverSampler{seed = 3}
+    local Xr, yr = s:fit_resample(S, words)
+    expect(type(yr)):to_be("table")
+    expect(count(yr, "yes")):to_be(8)
+    expect(count(yr, "no")):to_be(8)
+    expect(Xr:shape()):to_be(16)
+    expect(s.sampling_strategy_):to_equal({yes = 4})
+    expect(s.sample_indices_:get(1)):to_be(1)
+    local again = ml.RandomOverSampler{seed = 3}:fit_resample(S, words)
+    expect(same(again, Xr)):to_be(true)
+  end)
+
+  it("under-sample, keeping numeric labels in a Matrix", function()
+    local y = ml.Matrix{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1}
+    local s = ml.RandomUnderSampler{sampling_strategy = 0.5}
+    local Xr, yr = s:fit_resample(S, y)
+    expect(yr:shape()):to_be(12)
+    expect(yr:sum()):to_be(4)
+    expect(s.sampling_strategy_):to_equal({[0] = 8})
+    local auto = ml.RandomUnderSampler()
+    local Xa, ya = auto:fit_resample(S, words)
+    expect(#ya):to_be(8)
+    expect(auto:get_params()):to_equal({sampling_strategy = "auto",
+                                        seed = 0, replacement = false})
+  end)
+
+  it("make SMOTE rows between neighbours of a class", function()
+    local s = ml.SMOTE{k_neighbors = 3, seed = 1}
+    local Xr, yr = s:fit_resample(S, words)
+    expect(count(yr, "yes")):to_be(8)
+    for i = 13, 16 do
+      expect(yr[i]):to_be("yes")
+      expect(Xr:get(i, 1) >= 10 and Xr:get(i, 1) <= 12):to_be(true)
+      expect(Xr:get(i, 2) >= 0 and Xr:get(i, 2) <= 2):to_be(true)
+    end
+    expect(tostring(s))
+      :to_be('SMOTE{k_neighbors = 3, sampling_strategy = "auto"}')
+  end)
+
+  it("augment with Gaussian noise", function()
+    local g = ml.GaussianNoise{std = 0.01, copies = 2, seed = 5}
+    local Xa, ya = g:fit_resample(S, words)
+    expect(Xa:shape()):to_be(36)
+    expect(#ya):to_be(36)
+    expect(ya[13]):to_be("no")
+    expect(math.abs(Xa:get(13, 1) - S:get(1, 1)) < 0.1):to_be(true)
+    expect(Xa:get(13, 1) ~= S:get(1, 1)):to_be(true)
+    local noisy = g:transform(S)
+    expect(noisy:shape()):to_be(12)
+    expect(same(g:transform(S), noisy)):to_be(true)
+    local targets = ml.Matrix{1.5, 2.5}
+    local _, yt = ml.GaussianNoise():fit_resample(ml.Matrix{{1}, {2}},
+                                                   targets)
+    expect(yt:get(3)):to_be(1.5)
+  end)
+
+  it("names what is wrong", function()
+    checkerror("fit_resample: SMOTE needs more than k_neighbors = 5 rows in "
+                 .. "each class it grows; class 'yes' has 4",
+               function() return ml.SMOTE():fit_resample(S, words) end)
+    checkerror("bad argument #1 to 'RandomUnderSampler' (invalid option "
+                 .. "'minority' for 'sampling_strategy')",
+               function()
+                 return ml.RandomUnderSampler{sampling_strategy = "minority"}
+               end)
+    checkerror("fit_resample: X has 12 rows but y has 2",
+               function()
+                 return ml.RandomOverSampler():fit_resample(S, {"a", "b"})
+               end)
+    checkerror("bad argument #1 to 'GaussianNoise' ('std' must be a "
+                 .. "non-negative number, got -1)",
+               function() return ml.GaussianNoise{std = -1} end)
+  end)
+
+  it("balance before a model and save", function()
+    local Xb, yb = ml.SMOTE{k_neighbors = 2}:fit_resample(S, words)
+    local model = ml.LogisticRegression():fit(Xb, yb)
+    expect(#model:predict(S)):to_be(12)
+    local path = os.tmpname()
+    ml.SMOTE{k_neighbors = 2, seed = 9}:save(path)
+    local back = ml.load(path)
+    expect(back.k_neighbors):to_be(2)
+    expect(back.seed):to_be(9)
+    os.remove(path)
   end)
 end)
 

@@ -40,6 +40,10 @@ public enum ModelFile {
       "OrdinalEncoder": OrdinalEncoder.self,
       "LabelEncoder": LabelEncoder.self,
       "PolynomialFeatures": PolynomialFeatures.self,
+      "RandomOverSampler": RandomOverSampler.self,
+      "RandomUnderSampler": RandomUnderSampler.self,
+      "SMOTE": SMOTE.self,
+      "GaussianNoise": GaussianNoise.self,
     ]
 
   static func corrupt(_ message: String) -> NightjarError {

@@ -21,14 +21,60 @@ struct CategoryIndex {
   init(learning column: Labels) {
     switch column {
     case .numbers(let values):
-      var distinct = Array(Set(values.filter { !$0.isNaN })).sorted()
-      if values.contains(where: { $0.isNaN }) { distinct.append(.nan) }
+      var (distinct, missing) = CategoryIndex.distinct(values)
+      if missing { distinct.append(.nan) }
       self.init(categories: .numbers(distinct))
     case .strings(let values):
       self.init(categories: .strings(Array(Set(values)).sorted {
         Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
       }))
     }
+  }
+
+  /// The distinct non-NaN values, ascending, and whether NaN occurs.
+  /// Category columns hold few distinct values, so they are kept in a
+  /// small sorted array found by binary search (no hashing); past 64 of
+  /// them a hash set takes over, so a column of many distinct values
+  /// stays O(n).
+  static func distinct(_ values: [Double]) -> ([Double], Bool) {
+    var sorted: [Double] = []
+    var missing = false
+    var spill: Set<Double>?
+    for value in values {
+      if value.isNaN {
+        missing = true
+        continue
+      }
+      if spill != nil {
+        spill?.insert(value)
+        continue
+      }
+      let low = lowerBound(sorted, value)
+      guard low == sorted.count || sorted[low] != value else { continue }
+      sorted.insert(value, at: low)
+      if sorted.count > 64 { spill = Set(sorted) }
+    }
+    if let spill { return (spill.sorted(), missing) }
+    return (sorted, missing)
+  }
+
+  /// The first place in ascending `sorted` whose value is not below
+  /// `value` (binary search).
+  @inline(__always)
+  static func lowerBound<Values: RandomAccessCollection>(
+    _ sorted: Values, _ value: Double
+  ) -> Int where Values.Element == Double, Values.Index == Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    return low
   }
 
   /// Given categories (restored from a model file), in their order.
@@ -69,34 +115,35 @@ struct CategoryIndex {
     }
   }
 
-  /// The position of each value of `column` among the categories, -1
-  /// for a value that is not one; nil when the kinds differ (numbers
-  /// against strings).
-  func positions(_ column: Labels) -> [Int]? {
-    switch column {
-    case .numbers(let values):
-      guard case .numbers = categories else { return nil }
-      return values.map(position)
-    case .strings(let values):
-      guard case .strings = categories else { return nil }
-      return values.map { stringPositions[$0] ?? -1 }
-    }
-  }
-
-  /// The position of a number by binary search, -1 when absent.
-  func position(_ value: Double) -> Int {
-    if value.isNaN { return missingPosition ?? -1 }
-    var low = 0
-    var high = sortedNumbers.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sortedNumbers[middle] < value {
-        low = middle + 1
-      } else {
-        high = middle
+  /// Writes the position of each value of `column` among the
+  /// categories to `out`, -1 for a value that is not one. False (and
+  /// nothing written) when the kinds differ (numbers against strings).
+  func positions(_ column: Labels, into out: UnsafeMutablePointer<Int32>)
+    -> Bool
+  {
+    switch (column, categories) {
+    case (.numbers(let values), .numbers):
+      let missing = Int32(missingPosition ?? -1)
+      sortedNumbers.withUnsafeBufferPointer { sorted in
+        for (i, value) in values.enumerated() {
+          if value.isNaN {
+            out[i] = missing
+            continue
+          }
+          let low = CategoryIndex.lowerBound(sorted, value)
+          out[i] = low < sorted.count && sorted[low] == value
+            ? Int32(low) : -1
+        }
       }
+      return true
+    case (.strings(let values), .strings):
+      for (i, value) in values.enumerated() {
+        out[i] = Int32(stringPositions[value] ?? -1)
+      }
+      return true
+    default:
+      return false
     }
-    return low < sortedNumbers.count && sortedNumbers[low] == value ? low : -1
   }
 
   /// The category at `position` as text, numbers as Lua prints them
@@ -152,25 +199,26 @@ extension CategoryIndex {
   }
 
   /// The positions of each column's values among its categories, -1
-  /// for unknown ones; columns in parallel. A column of the other kind
+  /// for unknown ones, column after column: position (i, j) is at
+  /// j * rows + i. Columns in parallel. A column of the other kind
   /// (strings where numbers were fitted) is an error.
   static func positions(
     _ columns: [Labels], _ indices: [CategoryIndex], _ operation: String
-  ) throws(NightjarError) -> [[Int]] {
-    let found = try parallelMap(
-      Array(columns.indices), rows: columns.first?.count ?? 0
-    ) {
-      indices[$0].positions(columns[$0])
-    }
-    var positions: [[Int]] = []
-    for (j, column) in found.enumerated() {
-      guard let column else {
-        throw .invalidArgument(
-          operation: operation,
-          message: "column \(j + 1) holds \(columns[j].kind) but the "
-            + "encoder was fitted with \(indices[j].categories.kind)")
+  ) throws(NightjarError) -> [Int32] {
+    let rows = columns.first?.count ?? 0
+    var positions = [Int32](repeating: -1, count: rows * columns.count)
+    let matched = try positions.withUnsafeMutableBufferPointer {
+      (buffer) throws(NightjarError) -> [Bool] in
+      guard let base = buffer.baseAddress else { return [] }
+      return try parallelMap(Array(columns.indices), rows: rows) {
+        indices[$0].positions(columns[$0], into: base + $0 * rows)
       }
-      positions.append(column)
+    }
+    if let j = matched.firstIndex(of: false) {
+      throw .invalidArgument(
+        operation: operation,
+        message: "column \(j + 1) holds \(columns[j].kind) but the "
+          + "encoder was fitted with \(indices[j].categories.kind)")
     }
     return positions
   }
@@ -211,15 +259,15 @@ extension CategoryIndex {
   /// No position is -1, or an error naming the first unknown value by
   /// column, then row: `found an unknown category 7 in column 2 (row 5)`.
   static func checkKnown(
-    _ positions: [[Int]], _ columns: [Labels], _ operation: String
+    _ positions: [Int32], _ columns: [Labels], _ operation: String
   ) throws(NightjarError) {
-    for (j, column) in positions.enumerated() {
-      guard let i = column.firstIndex(of: -1) else { continue }
-      throw .invalidArgument(
-        operation: operation,
-        message: "found an unknown category \(quoted(columns[j], i)) in "
-          + "column \(j + 1) (row \(i + 1))")
-    }
+    guard let first = positions.firstIndex(of: -1) else { return }
+    let rows = columns.first?.count ?? 1
+    let (j, i) = first.quotientAndRemainder(dividingBy: rows)
+    throw .invalidArgument(
+      operation: operation,
+      message: "found an unknown category \(quoted(columns[j], i)) in "
+        + "column \(j + 1) (row \(i + 1))")
   }
 
   /// A value for a message: a number as Lua prints it, a string quoted.

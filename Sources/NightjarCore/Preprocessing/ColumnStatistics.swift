@@ -6,8 +6,9 @@
 ///
 /// Extremes and sums are one pass over X in fixed blocks of rows, run
 /// in parallel and merged in block order, so the result has the same
-/// bits for any number of threads. Order statistics sort a copy of each
-/// column's non-NaN values, columns in parallel.
+/// bits for any number of threads. Order statistics work on a
+/// column-major copy of X: selection for medians and percentiles, a
+/// sort for the most frequent value; columns in parallel.
 enum ColumnStatistics {
   /// Per column: the smallest and largest non-NaN value and the number
   /// of non-NaN values. X must hold no infinity (checked by the caller).
@@ -108,64 +109,197 @@ enum ColumnStatistics {
     return (pointer, chunks)
   }
 
-  /// Each column's non-NaN values in ascending order. Columns are
-  /// gathered and sorted in parallel: O(rows log rows) per column.
-  static func sortedColumns(_ x: Matrix) throws(NightjarError) -> [[Double]]
-  {
+  // MARK: Order statistics
+
+  /// `body` applied to each column's non-NaN values, columns in
+  /// parallel. X is first copied column by column (one parallel pass),
+  /// so each column's values are contiguous; `body` gets them in no
+  /// particular order, in a buffer it may reorder, and answers the
+  /// numbers wanted of that column.
+  static func perColumn(
+    _ x: Matrix,
+    _ body: (UnsafeMutableBufferPointer<Double>) -> [Double]
+  ) throws(NightjarError) -> [[Double]] {
     let (rows, columns) = PreprocessingInput.shape(x)
-    let sorted = UnsafeMutableBufferPointer<[Double]>.allocate(
-      capacity: columns)
-    sorted.initialize(repeating: [])
-    defer {
-      sorted.deinitialize()
-      sorted.deallocate()
-    }
+    let copy = UnsafeMutablePointer<Double>.allocate(
+      capacity: Swift.max(1, rows * columns))
+    defer { copy.deallocate() }
     let base = UnsafePointer(x.base)
+    try ParallelWork.forEachChunk(
+      count: rows, chunkLength: ParallelWork.chunkLength(itemCost: columns),
+      itemCost: columns
+    ) { _, range in
+      for i in range {
+        for j in 0..<columns { copy[j * rows + i] = base[i * columns + j] }
+      }
+    }
+    let results = UnsafeMutableBufferPointer<[Double]>.allocate(
+      capacity: columns)
+    results.initialize(repeating: [])
+    defer {
+      results.deinitialize()
+      results.deallocate()
+    }
     try ParallelWork.forEachChunk(
       count: columns, chunkLength: 1, itemCost: rows
     ) { _, range in
       for j in range {
-        var values: [Double] = []
-        values.reserveCapacity(rows)
-        for i in 0..<rows where !base[i * columns + j].isNaN {
-          values.append(base[i * columns + j])
+        let column = copy + j * rows
+        var kept = 0
+        for i in 0..<rows where !column[i].isNaN {
+          column[kept] = column[i]
+          kept += 1
         }
-        values.sort()
-        sorted[j] = values
+        results[j] = body(UnsafeMutableBufferPointer(start: column,
+                                                     count: kept))
       }
     }
-    return Array(sorted)
+    return Array(results)
   }
 
-  /// The q-th percentile (q in [0, 100]) of ascending values by NumPy's
-  /// default "linear" method: the virtual index (n - 1) * q / 100 is
-  /// interpolated between its neighbours with NumPy's two-sided lerp,
-  /// so the result has NumPy's bits. NaN when there are no values.
-  static func percentile(_ sorted: [Double], _ q: Double) -> Double {
-    guard !sorted.isEmpty else { return .nan }
-    let index = Double(sorted.count - 1) * (q / 100)
+  /// Per column: its median, then its percentile at each of `percents`
+  /// (NumPy's linear method); NaN for a column with no value. Selection,
+  /// not sorting: O(rows) per column on average.
+  static func quantiles(_ x: Matrix, percents: [Double])
+    throws(NightjarError) -> [[Double]]
+  {
+    try perColumn(x) { values in
+      let count = values.count
+      guard count > 0 else {
+        return [Double](repeating: .nan, count: 1 + percents.count)
+      }
+      var ranks = Set(medianRanks(count))
+      for q in percents { ranks.formUnion(percentileRanks(count, q)) }
+      var start = 0
+      for rank in ranks.sorted() {
+        select(values, rank: rank, from: start)
+        start = rank + 1
+      }
+      return [median(count: count) { values[$0] }]
+        + percents.map { q in percentile(count: count, q) { values[$0] } }
+    }
+  }
+
+  /// Per column: its most frequent value (the smallest of those tied,
+  /// scikit-learn's rule); NaN for a column with no value. Sorts.
+  static func mostFrequent(_ x: Matrix) throws(NightjarError) -> [Double] {
+    try perColumn(x) { values in
+      var sorted = values
+      sorted.sort()
+      return [mostFrequent(sorted: sorted)]
+    }.map { $0[0] }
+  }
+
+  /// Rearranges `values[start...]` so that `values[rank]` holds the
+  /// value of that rank in ascending order, with nothing larger before
+  /// it and nothing smaller after it (within `start...`).
+  ///
+  /// Introselect: quickselect with median-of-three pivots and Hoare
+  /// partitioning, which finishes a range by sorting once it is small,
+  /// or once it has taken 2 log2(n) + 8 rounds (so adversarial input
+  /// costs O(n log n), not O(n^2)). Called for ascending ranks with
+  /// `start` just past the previous one, it finds several ranks in
+  /// about the time of one.
+  static func select(
+    _ values: UnsafeMutableBufferPointer<Double>, rank: Int, from start: Int
+  ) {
+    var low = start
+    var high = values.count
+    var rounds = 0
+    let limit = 2 * (Int.bitWidth - values.count.leadingZeroBitCount) + 8
+    while high - low > 16 && rounds < limit {
+      rounds += 1
+      // Order the first, middle and last: the middle is the pivot, and
+      // the ends stop both scans.
+      let middle = low + (high - low) / 2
+      if values[middle] < values[low] { values.swapAt(middle, low) }
+      if values[high - 1] < values[low] { values.swapAt(high - 1, low) }
+      if values[high - 1] < values[middle] {
+        values.swapAt(high - 1, middle)
+      }
+      let pivot = values[middle]
+      var i = low
+      var j = high - 1
+      while i <= j {
+        while values[i] < pivot { i += 1 }
+        while values[j] > pivot { j -= 1 }
+        if i <= j {
+          values.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      // Now [low, j] <= pivot <= [i, high), and (j, i) equals the pivot.
+      if rank <= j {
+        high = j + 1
+      } else if rank >= i {
+        low = i
+      } else {
+        return
+      }
+    }
+    values[low..<high].sort()
+  }
+
+  /// The ranks (0-based) the median of `count` values needs.
+  static func medianRanks(_ count: Int) -> [Int] {
+    count % 2 == 1 ? [count / 2] : [count / 2 - 1, count / 2]
+  }
+
+  /// The virtual index of the q-th percentile of `count` values, by
+  /// NumPy's linear method: (count - 1) * (q / 100), split into the
+  /// rank below and the fraction past it.
+  private static func virtualIndex(_ count: Int, _ q: Double)
+    -> (rank: Int, gamma: Double)
+  {
+    let index = Double(count - 1) * (q / 100)
     let below = index.rounded(.down)
-    let gamma = index - below
-    let lower = Swift.min(Swift.max(Int(below), 0), sorted.count - 1)
-    let upper = Swift.min(lower + 1, sorted.count - 1)
-    let a = sorted[lower]
-    let b = sorted[upper]
+    return (Swift.min(Swift.max(Int(below), 0), count - 1), index - below)
+  }
+
+  /// The ranks (0-based) the q-th percentile of `count` values needs.
+  static func percentileRanks(_ count: Int, _ q: Double) -> [Int] {
+    let rank = virtualIndex(count, q).rank
+    return [rank, Swift.min(rank + 1, count - 1)]
+  }
+
+  /// The q-th percentile (q in [0, 100]) of `count` values, given the
+  /// value of each rank it needs: the two neighbours of the virtual
+  /// index joined by NumPy's two-sided lerp, so the result has NumPy's
+  /// bits.
+  static func percentile(
+    count: Int, _ q: Double, _ value: (Int) -> Double
+  ) -> Double {
+    let (rank, gamma) = virtualIndex(count, q)
+    let a = value(rank)
+    let b = value(Swift.min(rank + 1, count - 1))
     let difference = b - a
     return gamma >= 0.5 ? b - difference * (1 - gamma) : a + difference * gamma
   }
 
-  /// The median of ascending values: the middle one, or the mean of the
-  /// two middle ones computed as NumPy does, (a + b) / 2. NaN when empty.
+  /// The median of `count` values, given the value of each rank it
+  /// needs: the middle one, or (a + b) / 2 of the middle two, as NumPy.
+  static func median(count: Int, _ value: (Int) -> Double) -> Double {
+    let ranks = medianRanks(count)
+    return ranks.count == 1
+      ? value(ranks[0]) : (value(ranks[0]) + value(ranks[1])) / 2
+  }
+
+  /// The q-th percentile of ascending values; NaN when there are none.
+  static func percentile(_ sorted: [Double], _ q: Double) -> Double {
+    sorted.isEmpty ? .nan : percentile(count: sorted.count, q) { sorted[$0] }
+  }
+
+  /// The median of ascending values; NaN when there are none.
   static func median(_ sorted: [Double]) -> Double {
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    if sorted.count % 2 == 1 { return sorted[middle] }
-    return (sorted[middle - 1] + sorted[middle]) / 2
+    sorted.isEmpty ? .nan : median(count: sorted.count) { sorted[$0] }
   }
 
   /// The most frequent of ascending values; the smallest of those tied
   /// (scikit-learn's rule). NaN when empty.
-  static func mostFrequent(_ sorted: [Double]) -> Double {
+  static func mostFrequent<Values: RandomAccessCollection>(
+    sorted: Values
+  ) -> Double where Values.Element == Double, Values.Index == Int {
     guard !sorted.isEmpty else { return .nan }
     var best = sorted[0]
     var bestCount = 0

@@ -138,26 +138,33 @@ public final class OneHotEncoder: Transformer, Persistable {
       try CategoryIndex.checkKnown(positions, columns, "transform")
     }
 
-    var offsets: [Int] = []
+    // Per feature: its first output column and its dropped position
+    // (-1 for none), in plain buffers that the parallel loop reads.
+    let features = indices.count
+    let plan = UnsafeMutablePointer<Int>.allocate(capacity: 2 * features)
+    defer { plan.deallocate() }
     var total = 0
-    for j in indices.indices {
-      offsets.append(total)
+    for j in 0..<features {
+      plan[j] = total
+      plan[features + j] = droppedPositions?[j].flatMap { $0 } ?? -1
       total += width(of: j)
     }
     let result = try Matrix.zeros(rows, total)
-    let dropped = droppedPositions ?? [Int?](repeating: nil,
-                                             count: indices.count)
     let out = result.base
-    try ParallelWork.forEachChunk(
-      count: rows, chunkLength: ParallelWork.chunkLength(itemCost: total),
-      itemCost: Swift.max(1, total)
-    ) { _, range in
-      for i in range {
-        for j in positions.indices {
-          var position = positions[j][i]
-          guard position >= 0, position != dropped[j] else { continue }
-          if let skip = dropped[j], position > skip { position -= 1 }
-          out[i * total + offsets[j] + position] = 1
+    try positions.withUnsafeBufferPointer { (found) throws(NightjarError) in
+      guard let found = found.baseAddress else { return }
+      try ParallelWork.forEachChunk(
+        count: rows, chunkLength: ParallelWork.chunkLength(itemCost: total),
+        itemCost: Swift.max(1, total)
+      ) { _, range in
+        for i in range {
+          for j in 0..<features {
+            var position = Int(found[j * rows + i])
+            let dropped = plan[features + j]
+            guard position >= 0, position != dropped else { continue }
+            if dropped >= 0 && position > dropped { position -= 1 }
+            out[i * total + plan[j] + position] = 1
+          }
         }
       }
     }

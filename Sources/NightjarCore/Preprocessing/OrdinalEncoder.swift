@@ -175,11 +175,23 @@ public final class OrdinalEncoder: Transformer, Persistable {
     let unknown = unknownValue ?? .nan
     let missing = encodedMissingValue
     let missingPositions = indices.map { $0.hasMissing ? $0.count - 1 : -2 }
-    return try Matrix(rows, width) { i, j in
-      let position = positions[j][i]
-      if position < 0 { return unknown }
-      return position == missingPositions[j] ? missing : Double(position)
+    let result = try Matrix(
+      uninitializedRows: rows, columns: width, operation: "transform")
+    let out = result.base
+    try positions.withUnsafeBufferPointer { (found) throws(NightjarError) in
+      guard let found = found.baseAddress else { return }
+      for j in 0..<width {
+        try Cancellation.check()
+        let missingPosition = missingPositions[j]
+        for i in 0..<rows {
+          let position = Int(found[j * rows + i])
+          out[i * width + j] = position < 0
+            ? unknown
+            : position == missingPosition ? missing : Double(position)
+        }
+      }
     }
+    return result
   }
 
   /// The categories back from codes (numeric categories only): rows x

@@ -12,7 +12,7 @@
 /// NaN and infinity are errors (scikit-learn's rule). X is rows x
 /// features (a vector is one feature); the output has
 /// sum over d of C(n + d - 1, d) columns (C(n, d) with interactionOnly),
-/// which grows fast: an error says so when it cannot be addressed.
+/// which grows fast: more than `columnLimit` is an error.
 public final class PolynomialFeatures: Transformer, Persistable {
   public static let name = "PolynomialFeatures"
 
@@ -37,6 +37,11 @@ public final class PolynomialFeatures: Transformer, Persistable {
     let count: Int
     let feature: Int
   }
+
+  /// The most output columns `fit` plans (2^24): past that a single
+  /// row takes 128 MB, and a degree typed by mistake would exhaust
+  /// memory before any error.
+  public static let columnLimit = 1 << 24
 
   public init() {}
 
@@ -95,15 +100,20 @@ public final class PolynomialFeatures: Transformer, Persistable {
     }
     let tooMany = NightjarError.invalidArgument(
       operation: "fit",
-      message: "degree \(degree) on \(features) columns makes too many "
-        + "columns")
+      message: "degree \(degree) on \(features) columns makes more than "
+        + "\(Self.columnLimit) columns")
+    // Products of distinct columns stop at the number of columns.
+    let top = interactionOnly ? Swift.min(degree, features) : degree
+    guard Self.outputCount(features, top, interactionOnly, includeBias)
+      != nil
+    else { throw tooMany }
     var steps: [Step] = []
     var column = includeBias ? 1 : 0
     if degree >= 1 {
       var index = Array(column..<(column + features))
       column += features
       index.append(column)
-      for _ in stride(from: 2, through: degree, by: 1) {
+      for _ in stride(from: 2, through: top, by: 1) {
         try Cancellation.check()
         var next: [Int] = []
         let end = index[index.count - 1]
@@ -112,7 +122,7 @@ public final class PolynomialFeatures: Transformer, Persistable {
           next.append(column)
           if interactionOnly { start += index[feature + 1] - index[feature] }
           let (after, overflow) = column.addingReportingOverflow(end - start)
-          guard !overflow, after < Int(Int32.max) else { throw tooMany }
+          guard !overflow, after <= Self.columnLimit else { throw tooMany }
           if after <= column { break }
           steps.append(Step(
             target: column, source: start, count: end - start,
@@ -127,6 +137,31 @@ public final class PolynomialFeatures: Transformer, Persistable {
     self.steps = steps
     featureCount = features
     outputWidth = column
+  }
+
+  /// The number of output columns, or nil past `columnLimit`: the sum
+  /// over degrees d <= `top` of C(n + d - 1, d) (C(n, d) for
+  /// interactions only), each term from the last by one multiplication
+  /// and exact division. Few rounds: the terms grow with d, except for
+  /// one column, which has one term per degree.
+  static func outputCount(
+    _ n: Int, _ top: Int, _ interactionOnly: Bool, _ includeBias: Bool
+  ) -> Int? {
+    var total = includeBias ? 1 : 0
+    guard top >= 1 else { return total }
+    if n == 1 && !interactionOnly {
+      return top <= columnLimit - total ? total + top : nil
+    }
+    var terms = 1
+    for d in 1...top {
+      let factor = interactionOnly ? n - d + 1 : n + d - 1
+      let (product, overflow) = terms.multipliedReportingOverflow(by: factor)
+      guard !overflow else { return nil }
+      terms = product / d
+      total += terms
+      guard total <= columnLimit else { return nil }
+    }
+    return total
   }
 
   /// The products of the rows of X: rows x outputWidth.
@@ -211,7 +246,7 @@ public final class PolynomialFeatures: Transformer, Persistable {
 
   public func restore(_ state: JSON) throws(NightjarError) {
     guard let count = state["n_features_in"]?.number
-      .flatMap({ Int(exactly: $0) }), count > 0
+      .flatMap({ Int(exactly: $0) }), count > 0, count < Self.columnLimit
     else {
       throw ModelFile.corrupt("PolynomialFeatures: missing 'n_features_in'")
     }

@@ -9,8 +9,9 @@
 /// machine epsilons gets a divisor of 1.
 ///
 /// NaN values are ignored by `fit` and stay NaN; a column with no other
-/// value has NaN statistics. Infinity is an error. Fitting sorts each
-/// column (O(rows log rows), columns in parallel).
+/// value has NaN statistics. Infinity is an error. Fitting selects the
+/// order statistics of each column (O(rows) on average, columns in
+/// parallel).
 public final class RobustScaler: Transformer, Persistable {
   public static let name = "RobustScaler"
 
@@ -85,12 +86,10 @@ public final class RobustScaler: Transformer, Persistable {
   {
     try PreprocessingInput.check(x, "fit", allowNaN: true)
 
-    let sorted = try ColumnStatistics.sortedColumns(x)
-    let center = sorted.map(ColumnStatistics.median)
-    var scale = sorted.map { column in
-      ColumnStatistics.percentile(column, quantileRange.high)
-        - ColumnStatistics.percentile(column, quantileRange.low)
-    }
+    let quantiles = try ColumnStatistics.quantiles(
+      x, percents: [quantileRange.low, quantileRange.high])
+    let center = quantiles.map { $0[0] }
+    var scale = quantiles.map { $0[2] - $0[1] }
     scale = scale.map { $0 < 10 * Double.ulpOfOne ? 1 : $0 }
     if unitVariance {
       let adjust = NormalDistribution.quantile(quantileRange.high / 100)
@@ -100,7 +99,7 @@ public final class RobustScaler: Transformer, Persistable {
 
     self.center = withCentering ? try Matrix(vector: center) : nil
     self.scale = withScaling ? try Matrix(vector: scale) : nil
-    featureCount = sorted.count
+    featureCount = quantiles.count
   }
 
   /// (x - center) / scale, each step only when enabled. Same shape as X.

@@ -18,8 +18,9 @@
 ///
 /// Output: rows x (kept features + indicator columns); a vector input
 /// (one feature) gives a vector when the output has one column.
-/// Mean: one parallel pass; median and most frequent sort each column
-/// (columns in parallel); ties of most frequent go to the smallest.
+/// Mean: one parallel pass; median: selection in each column; most
+/// frequent: a sort of each column (columns in parallel); ties of most
+/// frequent go to the smallest.
 public final class SimpleImputer: Transformer, Persistable {
   public static let name = "SimpleImputer"
 
@@ -134,11 +135,14 @@ public final class SimpleImputer: Transformer, Persistable {
       let (sum, count) = try ColumnStatistics.sums(marked)
       values = zip(sum, count).map { $1 > 0 ? $0 / Double($1) : .nan }
       counts = count
-    case .median, .mostFrequent:
-      let sorted = try ColumnStatistics.sortedColumns(marked)
-      values = sorted.map(strategy == .median
-        ? ColumnStatistics.median : ColumnStatistics.mostFrequent)
-      counts = sorted.map(\.count)
+    case .median:
+      values = try ColumnStatistics.quantiles(marked, percents: []).map {
+        $0[0]
+      }
+      counts = try ColumnStatistics.sums(marked).count
+    case .mostFrequent:
+      values = try ColumnStatistics.mostFrequent(marked)
+      counts = try ColumnStatistics.sums(marked).count
     case .constant:
       counts = try ColumnStatistics.sums(marked).count
       values = counts.map { $0 > 0 ? fillValue ?? 0 : .nan }

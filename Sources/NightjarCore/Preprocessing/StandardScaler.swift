@@ -228,6 +228,8 @@ public final class StandardScaler: Transformer, Persistable {
     self.mean = mean
     self.variance = variance
     self.scale = scale
-    samplesSeen = (state["n_samples_seen"]?.numbers ?? []).map { Int($0) }
+    samplesSeen = (state["n_samples_seen"]?.numbers ?? []).map {
+      Int(exactly: $0) ?? 0
+    }
   }
 }

@@ -15,5 +15,6 @@ enum Libraries {
     PreprocessingBindings.registerImputer(in: state)
     PreprocessingBindings.registerEncoders(in: state)
     ColumnTransformerBindings.register(in: state)
+    PreprocessingBindings.registerSamplers(in: state)
   }
 }
