@@ -19,12 +19,21 @@ let package = Package(
       name: "CBLAS",
       providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
     .systemLibrary(
+      name: "CSQLite", pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(
       name: "CLineEdit", pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]),
     .target(
       name: "CLuaShim", dependencies: ["CLua"],
       cSettings: [.unsafeFlags(["-std=gnu23"])]),
-    .target(name: "NightjarCore", dependencies: ["CBLAS"]),
+    // C++ over Debian's header-only fast_float: correctly rounded number
+    // parsing for the CSV reader.
+    .target(
+      name: "CFastFloat",
+      cxxSettings: [.define("FASTFLOAT_ALLOWS_LEADING_PLUS", to: "1")]),
+    .target(
+      name: "NightjarCore", dependencies: ["CBLAS", "CSQLite", "CFastFloat"]),
     .target(
       name: "NightjarLua",
       dependencies: ["NightjarCore", "CLua", "CLuaShim"]),
@@ -37,8 +46,10 @@ let package = Package(
       linkerSettings: [
         .unsafeFlags(["-static-stdlib"], .when(configuration: .release))
       ]),
+    // The fixtures are read by path (#filePath), not bundled.
     .testTarget(
-      name: "NightjarCoreTests", dependencies: ["NightjarCore"]),
+      name: "NightjarCoreTests", dependencies: ["NightjarCore"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "NightjarLuaTests",
       dependencies: ["NightjarLua", "CLua", "CLuaShim"]),

@@ -197,6 +197,9 @@ static const char source_test[] = {
 static const char source_help[] = {
 #embed "../../stdlib/nightjar/help.lua"
 };
+static const char source_selection[] = {
+#embed "../../stdlib/nightjar/selection.lua"
+};
 static const char source_prelude[] = {
 #embed "../../stdlib/nightjar/prelude.lua"
 };
@@ -210,6 +213,7 @@ static const struct {
   {"nightjar.pretty", source_pretty, sizeof source_pretty},
   {"nightjar.test", source_test, sizeof source_test},
   {"nightjar.help", source_help, sizeof source_help},
+  {"nightjar.selection", source_selection, sizeof source_selection},
   {"nightjar.prelude", source_prelude, sizeof source_prelude},
 };
 

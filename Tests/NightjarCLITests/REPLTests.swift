@@ -93,8 +93,8 @@ final class REPLTests: XCTestCase {
   // at what the completed line evaluates to, not at the echo.
   func test_tabCompletesFieldsAndMethods() throws {
     let terminal = try start()
-    terminal.type("type(ml.clo\t")
-    try terminal.expect("ck(")
+    terminal.type("type(ml.cloc\t")
+    try terminal.expect("k(")
     terminal.line("))")
     try terminal.expect("\"number\"")
     terminal.line("s = 'abc'")

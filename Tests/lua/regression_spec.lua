@@ -324,3 +324,55 @@ describe("help", function()
       :to_be(true)
   end)
 end)
+
+describe("model files", function()
+  local base = os.tmpname()
+  os.remove(base)
+
+  it("round-trip every regressor with exact predictions", function()
+    local models = {
+      ml.LinearRegression{fit_intercept = false},
+      ml.Ridge{alpha = 0.5},
+      ml.Lasso{alpha = 0.05, selection = "random", seed = 4},
+      ml.ElasticNet{alpha = 0.1, l1_ratio = 0.25},
+    }
+    for i, m in ipairs(models) do
+      m:fit(X, y, w)
+      local path = base .. "-" .. i .. ".json"
+      expect(m:save(path)):to_be(m)
+      local back = ml.load(path)
+      os.remove(path)
+      expect(tostring(back)):to_be(tostring(m))
+      expect(back:get_params()):to_equal(m:get_params())
+      expect(back:predict(X):totable()):to_equal(m:predict(X):totable())
+      expect(back.coef_:totable()):to_equal(m.coef_:totable())
+      expect(back.intercept_):to_be(m.intercept_)
+    end
+    local lasso = ml.load((function()
+      local path = base .. "-lasso.json"
+      models[3]:save(path)
+      return path
+    end)())
+    os.remove(base .. "-lasso.json")
+    expect(lasso.n_iter_):to_be(models[3].n_iter_)
+    expect(lasso.dual_gap_):to_be(models[3].dual_gap_)
+  end)
+
+  it("saves an unfitted model and names a corrupt one", function()
+    local path = base .. "-plain.json"
+    ml.Ridge{alpha = 3}:save(path)
+    local back = ml.load(path)
+    expect(back.alpha):to_be(nil)
+    expect(back:get_params().alpha):to_be(3)
+    checkerror("coef_: this Ridge is not fitted yet; call fit first",
+      function() return back.coef_ end)
+    local f = io.open(path, "w")
+    f:write('{"format": "nightjar-model", "version": 1, "kind": "Lasso", '
+      .. '"fitted": {"coef": {"rows": 1, "columns": 1, "vector": true, '
+      .. '"data": [1]}, "intercept": 0}}')
+    f:close()
+    checkerror("load: " .. path .. ": Lasso: 'n_iter' must be a whole "
+      .. "number >= 0", ml.load, path)
+    os.remove(path)
+  end)
+end)

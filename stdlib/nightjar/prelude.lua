@@ -129,6 +129,8 @@ At the REPL, ?NAME is help(NAME).
     end
     io.stdout:write(text, "\n")
   end
+  require("nightjar.selection").install(ml, texts, document)
+
   texts[help] = [[
 help(value)
   Prints what value is and how to use it: help(ml) lists everything,

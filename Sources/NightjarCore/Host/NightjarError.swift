@@ -17,6 +17,9 @@ public enum NightjarError: Error, Equatable, CustomStringConvertible {
   case io(operation: String, path: String, reason: String)
   /// A numerical method could not produce a result (singular matrix).
   case numerical(operation: String, message: String)
+  /// A file's content is malformed: the path, the physical line (1-based)
+  /// when one is to blame, and what is wrong.
+  case format(operation: String, path: String, line: Int?, message: String)
 
   public var description: String {
     switch self {
@@ -28,6 +31,10 @@ public enum NightjarError: Error, Equatable, CustomStringConvertible {
       return "\(operation): \(message)"
     case .io(let operation, let path, let reason):
       return "\(operation): \(path): \(reason)"
+    case .format(let operation, let path, let line?, let message):
+      return "\(operation): \(path):\(line): \(message)"
+    case .format(let operation, let path, nil, let message):
+      return "\(operation): \(path): \(message)"
     }
   }
 }

@@ -31,7 +31,7 @@ public final class ElasticNet: LinearRegressor {
   /// The hyper-parameters.
   public var settings = ElasticNetSettings()
 
-  private var fitted: ElasticNetFit?
+  var fitted: ElasticNetFit?
   /// What the last `fit` wants the user to know (no convergence, alpha
   /// 0), one sentence each with the remedy; empty when all went well.
   /// Core never prints: the caller shows them.

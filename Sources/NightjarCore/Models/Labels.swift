@@ -51,7 +51,15 @@ public enum Labels: Equatable {
           operation: operation,
           message: "y contains NaN (row \(row + 1))")
       }
-      return .numbers(Array(Set(values)).sorted())
+      // Sorting a copy and dropping repeats beats hashing every value:
+      // labels are long columns of a few distinct numbers.
+      var sorted = values.sorted()
+      var write = 0
+      for value in sorted where write == 0 || sorted[write - 1] != value {
+        sorted[write] = value
+        write += 1
+      }
+      return .numbers(Array(sorted[0..<write]))
     case .strings(let values):
       return .strings(Array(Set(values)).sorted {
         Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
@@ -64,11 +72,23 @@ public enum Labels: Equatable {
   public func encode(with classes: Labels) -> [Int32]? {
     switch (self, classes) {
     case (.numbers(let values), .numbers(let known)):
-      var position: [Double: Int32] = [:]
-      for (index, value) in known.enumerated() {
-        position[value] = Int32(index)
+      guard zip(known, known.dropFirst()).allSatisfy({ $0 < $1 }) else {
+        var position: [Double: Int32] = [:]
+        for (index, value) in known.enumerated().reversed() {
+          position[value] = Int32(index)
+        }
+        return values.map { position[$0] ?? -1 }
       }
-      return values.map { position[$0] ?? -1 }
+      // Sorted classes (the usual case): a binary search per label.
+      return values.map { value in
+        var low = 0
+        var high = known.count
+        while low < high {
+          let middle = (low + high) / 2
+          if known[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < known.count && known[low] == value ? Int32(low) : -1
+      }
     case (.strings(let values), .strings(let known)):
       var position: [String: Int32] = [:]
       for (index, value) in known.enumerated() {

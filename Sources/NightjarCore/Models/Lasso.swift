@@ -29,7 +29,7 @@ public final class Lasso: LinearRegressor {
     return settings
   }()
 
-  private var fitted: ElasticNetFit?
+  var fitted: ElasticNetFit?
   /// What the last `fit` wants the user to know (no convergence, alpha
   /// 0), one sentence each with the remedy; empty when all went well.
   /// Core never prints: the caller shows them.

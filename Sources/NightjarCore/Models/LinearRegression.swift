@@ -27,12 +27,12 @@ public final class LinearRegression: LinearRegressor {
   /// The relative cut-off below which singular values count as zero.
   public var tolerance = 1e-6
 
-  private var fitted: LinearFit?
+  var fitted: LinearFit?
   /// The effective rank of the centred, weighted X; 0 before `fit`.
-  public private(set) var rank = 0
+  public internal(set) var rank = 0
   /// The singular values of the centred, weighted X, descending; nil
   /// before `fit`.
-  public private(set) var singularValues: Matrix?
+  public internal(set) var singularValues: Matrix?
 
   /// An unfitted model with scikit-learn's defaults.
   public init() {}

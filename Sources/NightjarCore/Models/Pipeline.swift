@@ -6,6 +6,10 @@
 /// on, so that inside cross-validation a scaler learns from the training
 /// folds only. Parameters of a step are named `step__parameter`
 /// (`clf__C`), as in scikit-learn.
+///
+/// A first step that takes a data frame (a `FrameTransformer`, such as
+/// ColumnTransformer) makes a pipeline whose X is a DataFrame: the
+/// `frame:` methods; the Matrix ones then say X must be a frame.
 public final class Pipeline: SupervisedEstimator {
   public static let name = "Pipeline"
 
@@ -24,7 +28,8 @@ public final class Pipeline: SupervisedEstimator {
   private var fitted = false
 
   /// Errors: no steps, a repeated or empty name, a name with "__", an
-  /// intermediate step that is not a transformer.
+  /// intermediate step that is not a transformer, a frame transformer
+  /// after the first step.
   public init(_ steps: [Step]) throws(NightjarError) {
     guard !steps.isEmpty else {
       throw .invalidArgument(operation: "Pipeline", message: "no steps")
@@ -42,7 +47,16 @@ public final class Pipeline: SupervisedEstimator {
           operation: "Pipeline",
           message: "two steps are named '\(step.name)'")
       }
-      if index < steps.count - 1 && !(step.estimator is any Transformer) {
+      if index > 0 && step.estimator is any FrameTransformer {
+        throw .invalidArgument(
+          operation: "Pipeline",
+          message: "step '\(step.name)' is a "
+            + "\(type(of: step.estimator).name), which takes a DataFrame; "
+            + "only the first step may")
+      }
+      if index < steps.count - 1 && !(step.estimator is any Transformer)
+        && !(index == 0 && step.estimator is any FrameTransformer)
+      {
         throw .invalidArgument(
           operation: "Pipeline",
           message: "step '\(step.name)' is a "
@@ -94,10 +108,38 @@ public final class Pipeline: SupervisedEstimator {
     return (try? Pipeline(copies)) ?? self
   }
 
+  /// The first step when it takes a data frame.
+  var frameStep: (any FrameTransformer)? {
+    steps.first?.estimator as? any FrameTransformer
+  }
+
+  /// The error for X of the wrong kind for the first step.
+  private func wrongInput(_ operation: String, frame: Bool)
+    -> NightjarError
+  {
+    let first = steps.first.map { type(of: $0.estimator).name } ?? ""
+    return .invalidArgument(
+      operation: operation,
+      message: frame
+        ? "X is a DataFrame but the first step, a \(first), takes a "
+          + "Matrix (start with a ColumnTransformer)"
+        : "the first step, a \(first), takes a DataFrame as X")
+  }
+
   /// Runs X through the transformers (all steps but the last).
   public func transformThrough(_ x: Matrix) throws(NightjarError) -> Matrix {
+    guard frameStep == nil else {
+      throw wrongInput("transform", frame: false)
+    }
+    return try transformSteps(x, from: 0)
+  }
+
+  /// X through the transformers from step `start` to the last but one.
+  private func transformSteps(_ x: Matrix, from start: Int)
+    throws(NightjarError) -> Matrix
+  {
     var current = x
-    for step in steps.dropLast() {
+    for step in steps.dropLast().dropFirst(start) {
       guard let transformer = step.estimator as? any Transformer else {
         continue
       }
@@ -109,14 +151,24 @@ public final class Pipeline: SupervisedEstimator {
   public func fit(_ x: Matrix, target y: Target, sampleWeight: Matrix?)
     throws(NightjarError)
   {
+    guard frameStep == nil else { throw wrongInput("fit", frame: false) }
+    try fitSteps(x, from: 0, target: y, sampleWeight: sampleWeight)
+  }
+
+  /// Fits the steps from `start` on X (the output of the step before).
+  private func fitSteps(
+    _ x: Matrix, from start: Int, target y: Target, sampleWeight: Matrix?
+  ) throws(NightjarError) {
     var current = x
-    for step in steps.dropLast() {
+    for step in steps.dropLast().dropFirst(start) {
       guard let transformer = step.estimator as? any Transformer else {
         continue
       }
       current = try transformer.fitTransform(current, target: y)
     }
-    if let final {
+    if start >= steps.count {
+      // Only the frame step: nothing after it.
+    } else if let final {
       try final.fit(current, target: y, sampleWeight: sampleWeight)
     } else if let last = steps.last?.estimator as? any Transformer {
       try last.fit(current, target: y)
@@ -130,7 +182,8 @@ public final class Pipeline: SupervisedEstimator {
         operation: "predict", message: "the last step cannot predict")
     }
     guard fitted else { throw Self.notFitted("predict") }
-    return try final.predict(target: try transformThrough(x))
+    guard frameStep == nil else { throw wrongInput("predict", frame: false) }
+    return try final.predict(target: try transformSteps(x, from: 0))
   }
 
   public func score(_ x: Matrix, target y: Target) throws(NightjarError)
@@ -141,17 +194,77 @@ public final class Pipeline: SupervisedEstimator {
         operation: "score", message: "the last step cannot score")
     }
     guard fitted else { throw Self.notFitted("score") }
-    return try final.score(try transformThrough(x), target: y)
+    guard frameStep == nil else { throw wrongInput("score", frame: false) }
+    return try final.score(try transformSteps(x, from: 0), target: y)
   }
 
   /// X through every step, the last included (a pipeline of
   /// transformers).
   public func transform(_ x: Matrix) throws(NightjarError) -> Matrix {
     guard fitted else { throw Self.notFitted("transform") }
-    var current = try transformThrough(x)
+    return try transformRest(try transformThrough(x), from: 0)
+  }
+
+  /// X through the steps from `start`, the last included.
+  private func transformRest(_ x: Matrix, from start: Int)
+    throws(NightjarError) -> Matrix
+  {
+    guard start < steps.count else { return x }
+    var current = try transformSteps(x, from: start)
     if let last = steps.last?.estimator as? any Transformer {
       current = try last.transform(current)
     }
     return current
+  }
+
+  // MARK: - A DataFrame as X
+
+  /// Fits the first step (a frame transformer) on the frame, then the
+  /// rest on its output.
+  public func fit(frame: DataFrame, target y: Target, sampleWeight: Matrix?)
+    throws(NightjarError)
+  {
+    guard let first = frameStep else { throw wrongInput("fit", frame: true) }
+    let x = try first.fitTransform(frame, target: y)
+    try fitSteps(x, from: 1, target: y, sampleWeight: sampleWeight)
+  }
+
+  /// The last step's predictions for the rows of the frame.
+  public func predict(frame: DataFrame) throws(NightjarError) -> Target {
+    guard let final else {
+      throw .invalidArgument(
+        operation: "predict", message: "the last step cannot predict")
+    }
+    guard fitted else { throw Self.notFitted("predict") }
+    guard let first = frameStep else {
+      throw wrongInput("predict", frame: true)
+    }
+    return try final.predict(
+      target: try transformSteps(try first.transform(frame), from: 1))
+  }
+
+  /// The last step's score on the rows of the frame.
+  public func score(frame: DataFrame, target y: Target)
+    throws(NightjarError) -> Double
+  {
+    guard let final else {
+      throw .invalidArgument(
+        operation: "score", message: "the last step cannot score")
+    }
+    guard fitted else { throw Self.notFitted("score") }
+    guard let first = frameStep else {
+      throw wrongInput("score", frame: true)
+    }
+    return try final.score(
+      try transformSteps(try first.transform(frame), from: 1), target: y)
+  }
+
+  /// The frame through every step, the last included.
+  public func transform(frame: DataFrame) throws(NightjarError) -> Matrix {
+    guard fitted else { throw Self.notFitted("transform") }
+    guard let first = frameStep else {
+      throw wrongInput("transform", frame: true)
+    }
+    return try transformRest(try first.transform(frame), from: 1)
   }
 }

@@ -36,7 +36,7 @@ public final class Ridge: LinearRegressor {
   /// not positive definite); "svd" always uses the SVD.
   public var solver = "auto"
 
-  private var fitted: LinearFit?
+  var fitted: LinearFit?
 
   /// An unfitted model with scikit-learn's defaults.
   public init() {}

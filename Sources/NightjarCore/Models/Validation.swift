@@ -6,6 +6,15 @@ enum Validation {
   /// X must be a non-empty matrix (a vector counts as one row).
   static func design(_ x: Matrix, _ operation: String) throws(NightjarError)
   {
+    try present(x, operation)
+    try finite(x, operation)
+  }
+
+  /// X must be a non-empty, unreleased matrix; NaN is left for the
+  /// estimator to judge (a pipeline may start with an imputer).
+  static func present(_ x: Matrix, _ operation: String)
+    throws(NightjarError)
+  {
     guard !x.isReleased else {
       throw .invalidArgument(
         operation: operation, message: "X has been released")
@@ -14,7 +23,6 @@ enum Validation {
       throw .invalidArgument(
         operation: operation, message: "X is empty (\(x.shapeText))")
     }
-    try finite(x, operation)
   }
 
   /// No NaN or infinity in X: an error naming the first one's place

@@ -39,6 +39,7 @@ extension JSON {
     guard let rows = self["rows"]?.number.flatMap({ Int(exactly: $0) }),
       let columns = self["columns"]?.number.flatMap({ Int(exactly: $0) }),
       let data = self["data"]?.numbers, rows >= 0, columns >= 0,
+      !rows.multipliedReportingOverflow(by: columns).overflow,
       data.count == rows * columns
     else { throw ModelFile.corrupt("'\(what)' is not a matrix") }
     if case .bool(true)? = self["vector"] { return try Matrix(vector: data) }

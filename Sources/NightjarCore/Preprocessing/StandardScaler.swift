@@ -149,7 +149,10 @@ public final class StandardScaler: Transformer, Persistable {
         message: "X has \(columns) columns but the scaler was fitted with "
           + "\(mean.count)")
     }
-    let result = try x.copy()
+    let result = try Matrix(
+      uninitializedRows: x.rows, columns: x.columns, isVector: x.isVector,
+      operation: operation)
+    let source = UnsafePointer(x.base)
     let rows = x.isVector ? x.count : x.rows
     // Precomputed per column: y = x * a + b.
     var a = [Double](repeating: 1, count: columns)
@@ -178,10 +181,12 @@ public final class StandardScaler: Transformer, Persistable {
       count: rows, chunkLength: ParallelWork.chunkLength(itemCost: columns),
       itemCost: columns
     ) { _, range in
+      // Read X, write the result: one pass each, no copy first.
       for i in range {
-        let row = out + i * columns
+        let from = source + i * columns
+        let to = out + i * columns
         for j in 0..<columns {
-          row[j] = row[j] * multipliers[j] + offsets[j]
+          to[j] = from[j] * multipliers[j] + offsets[j]
         }
       }
     }

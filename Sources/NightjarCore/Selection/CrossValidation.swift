@@ -57,7 +57,7 @@ public enum CrossValidation {
     folds: FoldSource = .count(5), scorer: Scorer = .defaultScore,
     sampleWeight: Matrix? = nil, parallel: Bool = true
   ) throws(NightjarError) -> SearchResults {
-    try Validation.design(x, "cross_val_score")
+    try Validation.present(x, "cross_val_score")
     try Validation.sameRows(x, y.count, "cross_val_score")
     let data = try folds.splits(for: estimator, y).map {
       (split) throws(NightjarError) in

@@ -7,13 +7,16 @@
 /// The (candidate, fold) fits run on all cores; each fold's rows are
 /// gathered once and shared by the candidates. Results do not depend on
 /// the number of threads.
-public final class GridSearchCV {
+public final class GridSearchCV: CandidateSearch {
+  public static let name = "GridSearchCV"
+
   public let estimator: any SupervisedEstimator
   public let grid: ParameterGrid
   public var folds: FoldSource = .count(5)
   public var scorer: Scorer = .defaultScore
   public var refit = true
   public var parallel = true
+  public var progress: ((_ done: Int, _ total: Int) -> Void)?
 
   /// The measurements of the last `fit`.
   public private(set) var results: SearchResults?
@@ -27,22 +30,14 @@ public final class GridSearchCV {
     self.grid = grid
   }
 
-  /// The best candidate's parameters.
-  public var bestParameters: [String: ParameterValue]? {
-    results.map { $0.candidates[$0.bestIndex] }
-  }
+  /// The grid's candidates, in ParameterGrid order.
+  public var candidates: [[String: ParameterValue]] { grid.candidates }
 
   /// Checks that the estimator has every parameter the grid names:
   /// `GridSearchCV: LogisticRegression has no parameter 'gamma'`.
   public func checkParameters() throws(NightjarError) {
-    let known = estimator.parameters
-    for candidate in grid.candidates {
-      for name in candidate.keys.sorted() where known[name] == nil {
-        throw .invalidArgument(
-          operation: "GridSearchCV",
-          message: "\(type(of: estimator).name) has no parameter '\(name)'")
-      }
-    }
+    try CandidateRun.checkParameters(
+      estimator, grid.candidates, operation: Self.name)
   }
 
   /// Runs the search. A parameter the estimator does not have is an
@@ -51,33 +46,12 @@ public final class GridSearchCV {
   public func fit(_ x: Matrix, _ y: Target, sampleWeight: Matrix? = nil)
     throws(NightjarError)
   {
-    try Validation.design(x, "fit")
-    try Validation.sameRows(x, y.count, "fit")
-    try checkParameters()
-    let data = try folds.splits(for: estimator, y).map {
-      (split) throws(NightjarError) in
-      try FoldData(split, x, y, sampleWeight)
-    }
-    let candidates = grid.candidates
-    let estimator = self.estimator
-    let scorer = self.scorer
-    let measured = try Search.run(
-      candidates: candidates, folds: data.count, parallel: parallel
-    ) { (candidate, fold) throws(NightjarError) in
-      let model = estimator.cloned()
-      try model.setParameters(candidates[candidate])
-      try model.fit(data[fold].trainX, target: data[fold].trainY,
-                    sampleWeight: data[fold].trainWeights)
-      return try scorer.score(model, data[fold].testX, data[fold].testY)
-    }
+    let (measured, best, time) = try CandidateRun.fit(
+      estimator, candidates: grid.candidates, folds: folds, scorer: scorer,
+      refit: refit, parallel: parallel, operation: Self.name, x: x, y: y,
+      sampleWeight: sampleWeight, progress: progress)
     results = measured
-    bestEstimator = nil
-    guard refit else { return }
-    let start = Search.now()
-    let best = estimator.cloned()
-    try best.setParameters(candidates[measured.bestIndex])
-    try best.fit(x, target: y, sampleWeight: sampleWeight)
-    refitTime = Search.now() - start
     bestEstimator = best
+    refitTime = time
   }
 }

@@ -39,12 +39,13 @@ public struct Scorer {
     "recall_macro", "recall_weighted", "f1_micro", "f1_macro",
     "f1_weighted", "r2", "neg_mean_squared_error",
     "neg_mean_absolute_error", "neg_root_mean_squared_error",
-  ]
+  ] + probabilisticNames
 
   /// The scorer scikit-learn calls `name`; `invalid option` otherwise.
   public static func named(_ name: String, operation: String)
     throws(NightjarError) -> Scorer
   {
+    if let scorer = probabilistic(named: name) { return scorer }
     let parts = name.split(separator: "_", maxSplits: 1).map(String.init)
     switch name {
     case "accuracy":

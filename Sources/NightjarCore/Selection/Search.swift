@@ -1,6 +1,7 @@
 // Running every (candidate, fold) evaluation, on all cores or in order.
 
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -21,9 +22,13 @@ public enum Search {
   /// `error_score=nan`; Ctrl-C stops the whole run.
   public static func run(
     candidates: [[String: ParameterValue]], folds: Int, parallel: Bool,
+    progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
     evaluate: Evaluate
   ) throws(NightjarError) -> SearchResults {
     let count = candidates.count * folds
+    // Finished fits, counted under a lock so that `progress` sees each
+    // count once and is never called by two threads at a time.
+    let finished = Mutex(0)
     var scores = [Double](repeating: .nan, count: count)
     var times = [Double](repeating: 0, count: count)
     var errors = [NightjarError?](repeating: nil, count: count)
@@ -39,6 +44,12 @@ public enum Search {
               errorSlots[index] = error
             }
             timeSlots[index] = Search.now() - start
+            if let progress {
+              finished.withLock { done in
+                done += 1
+                progress(done, count)
+              }
+            }
           }
           if parallel && count > 1 {
             let threads = OpenBLAS.threadCount()

@@ -46,6 +46,15 @@ enum GridSearchBindings {
       try call.push(created)
       return 1
     }
+    addSearchMembers(search)
+    state.register(search)
+  }
+
+  /// Adds fit, predict, score, the fitted fields and tostring to a
+  /// search class (GridSearchCV or RandomizedSearchCV).
+  static func addSearchMembers<Search: CandidateSearch>(
+    _ search: LuaClass<Search>
+  ) {
     search.method(
       "fit",
       help: """
@@ -57,6 +66,14 @@ enum GridSearchBindings {
       let x = try call.object(Matrix.self, 2)
       let y = try call.target(3)
       let weights = try call.optionalMatrix(4)
+      let bar = ProgressBar.forTerminal(Search.name)
+      search.progress = bar.map { bar in { done, total in
+        bar.draw(done, total)
+      } }
+      defer {
+        bar?.finish()
+        search.progress = nil
+      }
       try MatrixBindings.core {
         try search.fit(x, y, sampleWeight: weights)
       }
@@ -87,24 +104,25 @@ enum GridSearchBindings {
     }
     addResults(search)
     search.describe { search in
-      var text = "GridSearchCV(\(type(of: search.estimator).name), "
-        + "\(search.grid.candidates.count) candidates)"
+      var text = "\(Search.name)(\(type(of: search.estimator).name), "
+        + "\(search.candidates.count) candidates)"
       if let best = search.bestParameters, let results = search.results {
         text += " best: " + parameterText(best)
           + " score \(LuaNumberFormat.string(results.bestScore))"
       }
       return text
     }
-    state.register(search)
   }
 
-  private static func bestEstimator(_ search: GridSearchCV)
+  private static func bestEstimator<Search: CandidateSearch>(
+    _ search: Search
+  )
     throws(LuaError) -> any SupervisedEstimator
   {
     guard let best = search.bestEstimator else {
       throw .message(
         search.results == nil
-          ? "this GridSearchCV is not fitted yet; call fit first"
+          ? "this \(Search.name) is not fitted yet; call fit first"
           : "refit is false: there is no best_estimator_")
     }
     return best
@@ -117,7 +135,9 @@ enum GridSearchBindings {
     }.joined(separator: ", ") + "}"
   }
 
-  private static func addResults(_ search: LuaClass<GridSearchCV>) {
+  private static func addResults<Search: CandidateSearch>(
+    _ search: LuaClass<Search>
+  ) {
     search.property(
       "best_params_", help: "the best candidate's parameters (a table)"
     ) { call, search throws(LuaError) in

@@ -10,9 +10,11 @@ enum Libraries {
     SelectionBindings.register(in: state)
     ModelFileBindings.register(in: state)
     PreprocessingBindings.register(in: state)
+    DataFrameBindings.register(in: state)
     PreprocessingBindings.registerScalers(in: state)
     PreprocessingBindings.registerImputer(in: state)
     PreprocessingBindings.registerEncoders(in: state)
     PreprocessingBindings.registerSamplers(in: state)
+    ColumnTransformerBindings.register(in: state)
   }
 }

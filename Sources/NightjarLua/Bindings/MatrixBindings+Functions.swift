@@ -494,6 +494,16 @@ extension MatrixBindings {
     return parts
   }
 
+  /// ml.concat on a list of matrices (the DataFrame binding sends lists
+  /// that do not start with a DataFrame here).
+  static func concat(_ call: LuaCall) throws(LuaError) -> Int32 {
+    let parts = try readMatrices(call, 1, operation: "concat")
+    let axis = try call.axis(2) ?? .rows
+    try call.push(
+      matrix: try core { try Matrix.concatenate(parts, axis: axis) })
+    return 1
+  }
+
   static func defineFunctions(in state: LuaState) {
     state.define(
       "hstack", group: "Matrix",
@@ -529,13 +539,7 @@ extension MatrixBindings {
           join into one long vector) or axis 2 (side by side, as hstack).
           Example: ml.concat({A, B}, 2)
         """
-    ) { call throws(LuaError) in
-      let parts = try readMatrices(call, 1, operation: "concat")
-      let axis = try call.axis(2) ?? .rows
-      try call.push(
-        matrix: try core { try Matrix.concatenate(parts, axis: axis) })
-      return 1
-    }
+    ) { call throws(LuaError) in try concat(call) }
     state.define(
       "where", group: "Matrix",
       help: """

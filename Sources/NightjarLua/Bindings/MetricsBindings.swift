@@ -121,6 +121,7 @@ enum MetricsBindings {
       try call.push(labels: labels)
       return 2
     }
+    registerRanking(in: state)
   }
 }
 

@@ -46,7 +46,8 @@ enum ModelFileBindings {
           Steps applied in order: each but the last transforms X, the
           last is a model. fit fits every step on the rows it is given,
           so in cross-validation a scaler learns from the training folds
-          only. Search parameters as "step__parameter".
+          only. Search parameters as "step__parameter". X is a Matrix,
+          or a DataFrame when the first step is an ml.ColumnTransformer.
         Example:
           local p = ml.Pipeline{{"scale", ml.StandardScaler()},
                                 {"clf", ml.LogisticRegression()}}
@@ -88,17 +89,28 @@ enum ModelFileBindings {
     pipeline.method(
       "fit", help: "pipeline:fit(X, y [, sample_weight]) -> pipeline"
     ) { call, pipeline throws(LuaError) in
-      let x = try call.object(Matrix.self, 2)
+      let frame = call.optionalFrame(2)
+      let x = frame == nil ? try call.object(Matrix.self, 2) : nil
       let y = try call.target(3)
       let weights = try call.optionalMatrix(4)
       try MatrixBindings.core {
-        try pipeline.fit(x, target: y, sampleWeight: weights)
+        if let frame {
+          try pipeline.fit(frame: frame, target: y, sampleWeight: weights)
+        } else if let x {
+          try pipeline.fit(x, target: y, sampleWeight: weights)
+        }
       }
       return MatrixBindings.returnSelf(call)
     }
     pipeline.method(
       "predict", help: "pipeline:predict(X) -> the last step's predictions"
     ) { call, pipeline throws(LuaError) in
+      if let frame = call.optionalFrame(2) {
+        try call.push(target: try MatrixBindings.core {
+          try pipeline.predict(frame: frame)
+        })
+        return 1
+      }
       let x = try call.object(Matrix.self, 2)
       try call.push(target: try MatrixBindings.core {
         try pipeline.predict(target: x)
@@ -108,6 +120,13 @@ enum ModelFileBindings {
     pipeline.method(
       "score", help: "pipeline:score(X, y) -> the last step's score"
     ) { call, pipeline throws(LuaError) in
+      if let frame = call.optionalFrame(2) {
+        let y = try call.target(3)
+        call.push(try MatrixBindings.core {
+          try pipeline.score(frame: frame, target: y)
+        })
+        return 1
+      }
       let x = try call.object(Matrix.self, 2)
       let y = try call.target(3)
       call.push(try MatrixBindings.core {
@@ -118,6 +137,12 @@ enum ModelFileBindings {
     pipeline.method(
       "transform", help: "pipeline:transform(X) -> X through every step"
     ) { call, pipeline throws(LuaError) in
+      if let frame = call.optionalFrame(2) {
+        try call.push(matrix: try MatrixBindings.core {
+          try pipeline.transform(frame: frame)
+        })
+        return 1
+      }
       let x = try call.object(Matrix.self, 2)
       try call.push(matrix: try MatrixBindings.core {
         try pipeline.transform(x)

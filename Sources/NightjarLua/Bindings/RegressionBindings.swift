@@ -159,6 +159,7 @@ enum RegressionBindings {
       call.push(m.featureCount)
       return 1
     }
+    ModelFileBindings.addSave(model)
     extra(model)
     state.register(model)
   }

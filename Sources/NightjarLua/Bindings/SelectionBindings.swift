@@ -23,6 +23,8 @@ enum SelectionBindings {
     registerStratified(in: state)
     registerCrossValidation(in: state)
     GridSearchBindings.register(in: state)
+    RandomizedSearchBindings.register(in: state)
+    EstimatorBindings.register(in: state)
   }
 
   /// n_splits, shuffle and seed from an options table.

@@ -26,6 +26,7 @@ public final class LuaClass<Object: AnyObject> {
   var statics: [(name: String, help: String, body: LuaBody)] = []
   var constructor: LuaBody?
   var describe: ((Object) -> String)?
+  var fieldFallback: ((LuaCall, Object, String) throws(LuaError) -> Int32)?
 
   /// A class named `name` in Lua, listed in `help(ml)` under `group`.
   public init(_ name: String, group: String, help: String) {
@@ -51,6 +52,15 @@ public final class LuaClass<Object: AnyObject> {
   ) {
     properties[name] = body
     propertyHelp.append((name, help))
+  }
+
+  /// Sets what `object.key` and `object[key]` give for a string key that
+  /// names no method and no property (a data frame's columns). The body
+  /// pushes its results; without one such keys give nil.
+  public func fieldFallback(
+    _ body: @escaping (LuaCall, Object, String) throws(LuaError) -> Int32
+  ) {
+    fieldFallback = body
   }
 
   /// Adds a metamethod (`__add`, `__len`, ...) with its raw arguments:

@@ -266,20 +266,24 @@ public final class LuaState {
   }
 
   /// The context of the getter __index falls back to, or nil when the
-  /// class has no properties.
+  /// class has no properties and no field fallback.
   private func propertyGetter<Object: AnyObject>(
     _ luaClass: LuaClass<Object>
   ) -> UnsafeMutableRawPointer? {
-    guard !luaClass.properties.isEmpty else { return nil }
+    guard !luaClass.properties.isEmpty || luaClass.fieldFallback != nil
+    else { return nil }
     let properties = luaClass.properties
+    let fallback = luaClass.fieldFallback
     let function = LuaFunction(name: "__index") { call throws(LuaError) in
       let object = try call.object(Object.self, 1)
-      guard let key = luaString(call.L, 2), let getter = properties[key]
-      else {
+      guard let key = luaString(call.L, 2) else {
         lua_pushnil(call.L)
         return 1
       }
-      return try getter(call, object)
+      if let getter = properties[key] { return try getter(call, object) }
+      if let fallback { return try fallback(call, object, key) }
+      lua_pushnil(call.L)
+      return 1
     }
     functions.append(function)
     return Unmanaged.passUnretained(function).toOpaque()
