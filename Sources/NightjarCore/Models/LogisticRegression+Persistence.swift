@@ -40,7 +40,12 @@ extension LogisticRegression: Persistable {
     self.classes = classes
     self.coefficients = coefficients
     self.intercepts = intercepts
-    iterations = Int(state["n_iter"]?.number ?? 0)
+    // Int(exactly:) rather than Int(): a damaged file's NaN or huge
+    // count must be an error, never a crash.
+    guard let count = Int(exactly: state["n_iter"]?.number ?? 0) else {
+      throw ModelFile.corrupt("LogisticRegression: 'n_iter' is not a count")
+    }
+    iterations = count
     if case .bool(let flag)? = state["converged"] { converged = flag }
   }
 }
