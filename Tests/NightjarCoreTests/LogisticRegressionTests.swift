@@ -88,7 +88,7 @@ final class LogisticRegressionTests: XCTestCase {
   func test_matchesScikitLearnOnEveryFixture() throws {
     let fixtures = try XCTUnwrap(LogisticFixtures.shared,
                                  "Fixtures/logistic/cases.json")
-    XCTAssertEqual(fixtures.cases.count, 10)
+    XCTAssertEqual(fixtures.cases.count, 11)
     for fixture in fixtures.cases {
       let data = try XCTUnwrap(fixtures.datasets[fixture.data])
       let x = try Matrix(rowValues: data.x)

@@ -131,6 +131,58 @@ At the REPL, ?NAME is help(NAME).
   end
   require("nightjar.selection").install(ml, texts, document)
 
+  -- df:assign{name = values or function(row, i)}: new columns computed
+  -- in Lua, row by row (pandas' assign), on a copy of the frame.
+  local frame_methods = methods.DataFrame
+  if frame_methods then
+    function frame_methods.assign(df, spec)
+      if type(spec) ~= "table" then
+        error(string.format("bad argument #1 to 'assign' (table expected, "
+          .. "got %s)", spec == nil and "no value" or type(spec)), 2)
+      end
+      local names = df.columns
+      local rows = df:shape()
+      local columns
+      local result = df:select(names)
+      local keys = {}
+      for key in pairs(spec) do
+        if type(key) ~= "string" then
+          error("bad argument #1 to 'assign' (column names must be "
+            .. "strings)", 2)
+        end
+        keys[#keys + 1] = key
+      end
+      table.sort(keys)
+      for _, key in ipairs(keys) do
+        local value = spec[key]
+        if type(value) == "function" then
+          if not columns then
+            columns = {}
+            for _, name in ipairs(names) do
+              local column = df[name]
+              columns[name] = type(column) == "table" and column
+                or column:totable()
+            end
+          end
+          local out, row = {}, {}
+          for i = 1, rows do
+            for _, name in ipairs(names) do row[name] = columns[name][i] end
+            out[i] = value(row, i)
+          end
+          value = out
+        end
+        result[key] = value
+      end
+      return result
+    end
+    texts[frame_methods.assign] = [[
+df:assign{name = values | function(row, i), ...} -> DataFrame
+  A copy of df with columns added or replaced: values as a vector or
+  table, or computed by a Lua function of each row (a table of the
+  row's values by column name, and its 1-based number).
+  Example: df:assign{ratio = function(r) return r.charges / r.tenure end}]]
+  end
+
   texts[help] = [[
 help(value)
   Prints what value is and how to use it: help(ml) lists everything,
