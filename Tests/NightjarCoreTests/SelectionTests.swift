@@ -106,6 +106,17 @@ final class SelectionTests: XCTestCase {
       fixtures.stratified_strings_3)
   }
 
+  func test_cvCountStratifiesAClassifiersNumericY() throws {
+    let labels: [Double] = [0, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1]
+    let asMatrix = try FoldSource.count(3).splits(
+      for: LogisticRegression(), .values(try Matrix(vector: labels)))
+    let asLabels = try StratifiedKFold(splits: 3).split(.numbers(labels))
+    XCTAssertEqual(asMatrix, asLabels)
+    let regression = try FoldSource.count(3).splits(
+      for: Ridge(), .values(try Matrix(vector: labels)))
+    XCTAssertEqual(regression, try KFold(splits: 3).split(count: 12))
+  }
+
   func test_shuffledFoldsRepeatForASeed() throws {
     let first = try KFold(splits: 3, shuffle: true, seed: 7).split(count: 10)
     let again = try KFold(splits: 3, shuffle: true, seed: 7).split(count: 10)

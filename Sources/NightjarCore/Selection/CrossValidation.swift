@@ -16,8 +16,10 @@ public enum FoldSource {
   ) throws(NightjarError) -> [Split] {
     switch self {
     case .count(let k):
-      if estimator.isClassifier, case .labels(let labels) = y {
-        return try StratifiedKFold(splits: k).split(labels)
+      // A classifier's y is labels however it came (a Matrix of 0/1 or a
+      // table of strings): stratify, as scikit-learn's cv = k does.
+      if estimator.isClassifier {
+        return try StratifiedKFold(splits: k).split(try y.labels("cv"))
       }
       return try KFold(splits: k).split(count: y.count)
     case .kFold(let folds): return try folds.split(count: y.count)
