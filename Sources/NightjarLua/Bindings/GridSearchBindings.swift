@@ -148,26 +148,12 @@ enum GridSearchBindings {
       call.push(parameters: best)
       return 1
     }
-    search.property(
-      "best_score_", help: "the best candidate's mean test score"
-    ) { call, search throws(LuaError) in
-      guard let results = search.results else {
-        call.pushNil()
-        return 1
-      }
-      call.push(results.bestScore)
-      return 1
-    }
-    search.property(
-      "best_index_", help: "the best candidate's row in cv_results_"
-    ) { call, search throws(LuaError) in
-      guard let results = search.results else {
-        call.pushNil()
-        return 1
-      }
-      call.push(results.bestIndex + 1)
-      return 1
-    }
+    search.numberField(
+      "best_score_", "the best candidate's mean test score"
+    ) { $0.results?.bestScore }
+    search.countField(
+      "best_index_", "the best candidate's row in cv_results_"
+    ) { $0.results.map { $0.bestIndex + 1 } }
     search.property(
       "best_estimator_", help: "the best candidate refitted on all rows"
     ) { call, search throws(LuaError) in

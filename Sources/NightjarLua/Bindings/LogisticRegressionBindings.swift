@@ -203,28 +203,13 @@ enum LogisticRegressionBindings {
   }
 
   private static func addAttributes(_ model: LuaClass<LogisticRegression>) {
-    model.property(
-      "coef_", help: "Matrix (1 or classes) x features, after fit"
-    ) { call, model throws(LuaError) in
-      guard let coefficients = model.coefficients else {
-        call.pushNil()
-        return 1
-      }
-      try call.push(matrix: coefficients)
-      return 1
-    }
-    model.property(
-      "intercept_", help: "Matrix vector, one per coefficient row"
-    ) { call, model throws(LuaError) in
-      guard model.isFitted else {
-        call.pushNil()
-        return 1
-      }
-      try call.push(
-        matrix: try MatrixBindings.core {
-          try Matrix(vector: model.intercepts)
-        })
-      return 1
+    model.matrixField(
+      "coef_", "Matrix (1 or classes) x features, after fit"
+    ) { $0.coefficients }
+    model.matrixField(
+      "intercept_", "Matrix vector, one per coefficient row"
+    ) { model in
+      model.isFitted ? try? Matrix(vector: model.intercepts) : nil
     }
     model.property(
       "classes_", help: "the sorted labels seen by fit"
@@ -236,15 +221,8 @@ enum LogisticRegressionBindings {
       try call.push(labels: classes)
       return 1
     }
-    model.property(
-      "n_iter_", help: "iterations the solver ran"
-    ) { call, model throws(LuaError) in
-      guard model.isFitted else {
-        call.pushNil()
-        return 1
-      }
-      call.push(model.iterations)
-      return 1
+    model.countField("n_iter_", "iterations the solver ran") { model in
+      model.isFitted ? model.iterations : nil
     }
     model.property(
       "loss_curve_",

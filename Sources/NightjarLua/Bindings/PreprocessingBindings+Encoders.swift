@@ -65,7 +65,7 @@ extension PreprocessingBindings {
       }
       return 1
     }
-    countField(encoder, "n_features_in_", "columns seen by fit") {
+    encoder.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
     addFeatureNames(encoder) { encoder, names throws(NightjarError) in
@@ -113,7 +113,7 @@ extension PreprocessingBindings {
         try encoder.inverseTransform(x)
       })
     addCategories(encoder) { $0.categories }
-    countField(encoder, "n_features_in_", "columns seen by fit") {
+    encoder.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
     addFeatureNames(encoder) { encoder, names throws(NightjarError) in
@@ -242,10 +242,10 @@ extension PreprocessingBindings {
       try call.push(matrix: try MatrixBindings.core { try poly.powers() })
       return 1
     }
-    countField(poly, "n_features_in_", "columns seen by fit") {
+    poly.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
-    countField(poly, "n_output_features_", "columns of transform") {
+    poly.countField("n_output_features_", "columns of transform") {
       $0.isFitted ? $0.outputWidth : nil
     }
     addFeatureNames(poly) { poly, names throws(NightjarError) in

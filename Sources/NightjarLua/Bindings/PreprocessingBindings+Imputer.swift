@@ -42,8 +42,8 @@ extension PreprocessingBindings {
       inverse: { (imputer, x) throws(NightjarError) in
         try imputer.inverseTransform(x)
       })
-    matrixField(
-      imputer, "statistics_", "fill value per column (NaN: dropped)"
+    imputer.matrixField(
+      "statistics_", "fill value per column (NaN: dropped)"
     ) { $0.statistics }
     imputer.property(
       "indicator_features_",
@@ -58,7 +58,7 @@ extension PreprocessingBindings {
       })  // [+1]
       return 1
     }
-    countField(imputer, "n_features_in_", "columns seen by fit") {
+    imputer.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
     ModelFileBindings.addSave(imputer)

@@ -49,12 +49,12 @@ extension PreprocessingBindings {
       ("min_", "per-column offset of transform",
        \MinMaxScaler.offset),
     ] {
-      matrixField(scaler, name, help) { $0[keyPath: value] }
+      scaler.matrixField(name, help) { $0[keyPath: value] }
     }
-    countField(scaler, "n_samples_seen_", "rows seen by fit") {
+    scaler.countField("n_samples_seen_", "rows seen by fit") {
       $0.isFitted ? $0.samplesSeen : nil
     }
-    countField(scaler, "n_features_in_", "columns seen by fit") {
+    scaler.countField("n_features_in_", "columns seen by fit") {
       $0.scale?.count
     }
     ModelFileBindings.addSave(scaler)
@@ -106,9 +106,9 @@ extension PreprocessingBindings {
       ("scale_", "per-column divisor (nil without scaling)",
        \RobustScaler.scale),
     ] {
-      matrixField(scaler, name, help) { $0[keyPath: value] }
+      scaler.matrixField(name, help) { $0[keyPath: value] }
     }
-    countField(scaler, "n_features_in_", "columns seen by fit") {
+    scaler.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
     ModelFileBindings.addSave(scaler)
@@ -147,12 +147,12 @@ extension PreprocessingBindings {
       ("scale_", "per-column divisor (1 for zero columns)",
        \MaxAbsScaler.scale),
     ] {
-      matrixField(scaler, name, help) { $0[keyPath: value] }
+      scaler.matrixField(name, help) { $0[keyPath: value] }
     }
-    countField(scaler, "n_samples_seen_", "rows seen by fit") {
+    scaler.countField("n_samples_seen_", "rows seen by fit") {
       $0.isFitted ? $0.samplesSeen : nil
     }
-    countField(scaler, "n_features_in_", "columns seen by fit") {
+    scaler.countField("n_features_in_", "columns seen by fit") {
       $0.scale?.count
     }
     ModelFileBindings.addSave(scaler)
@@ -181,7 +181,7 @@ extension PreprocessingBindings {
       normalizer, noun: "normalizer",
       fit: "Checks X and records its number of columns.",
       transform: "Each row divided by its norm.")
-    countField(normalizer, "n_features_in_", "columns seen by fit") {
+    normalizer.countField("n_features_in_", "columns seen by fit") {
       $0.isFitted ? $0.featureCount : nil
     }
     ModelFileBindings.addSave(normalizer)

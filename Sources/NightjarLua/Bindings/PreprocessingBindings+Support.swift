@@ -183,35 +183,4 @@ extension PreprocessingBindings {
       return 1
     }
   }
-
-  /// A fitted attribute holding a Matrix (nil before fit).
-  static func matrixField<Object: AnyObject>(
-    _ luaClass: LuaClass<Object>, _ name: String, _ help: String,
-    _ value: @escaping (Object) -> Matrix?
-  ) {
-    luaClass.property(name, help: help) { call, object throws(LuaError) in
-      guard let matrix = value(object) else {
-        call.pushNil()  // [+1]
-        return 1
-      }
-      try call.push(matrix: matrix)  // [+1]
-      return 1
-    }
-  }
-
-  /// A fitted attribute holding a count (nil before fit, when the count
-  /// is nil).
-  static func countField<Object: AnyObject>(
-    _ luaClass: LuaClass<Object>, _ name: String, _ help: String,
-    _ value: @escaping (Object) -> Int?
-  ) {
-    luaClass.property(name, help: help) { call, object throws(LuaError) in
-      if let count = value(object) {
-        call.push(count)  // [+1]
-      } else {
-        call.pushNil()  // [+1]
-      }
-      return 1
-    }
-  }
 }
