@@ -162,6 +162,15 @@ describe("repl.complete", function()
     expect(repl.complete("('x'):re")):to_equal({})
   end)
 
+  it("offers a nightjar object's fields and methods", function()
+    spec_model = ml.LogisticRegression()
+    local found = repl.complete("spec_model.coe")
+    expect(found):to_equal({"spec_model.coef_"})
+    found = repl.complete("spec_model:fi")
+    expect(found):to_equal({"spec_model:fit("})
+    spec_model = nil
+  end)
+
   it("walks a string's methods", function()
     spec_text = "abc"
     expect(repl.complete("spec_text:up")):to_equal({"spec_text:upper("})

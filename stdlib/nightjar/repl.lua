@@ -70,6 +70,12 @@ local function visible_fields(value, found, depth)
   if type(index) == "function" and rawget(mt, "__nightjar") then
     local _, methods = debug.getupvalue(index, 1)
     index = methods
+    local fields = rawget(mt, "__fields")
+    if type(fields) == "table" then
+      for name in next, fields do
+        if found[name] == nil then found[name] = true end
+      end
+    end
   end
   if type(index) == "table" then visible_fields(index, found, depth + 1) end
 end

@@ -218,6 +218,14 @@ public final class LuaState {
       pushFunction(name, body)  // [+1]
       lua_setfield(L, -2, name)  // [-1]
     }
+    // The field names, for the REPL's completion (it never calls the
+    // getter): __fields = {name = true, ...}.
+    lua_createtable(L, 0, Int32(luaClass.properties.count))  // [+1]
+    for name in luaClass.properties.keys {
+      lua_pushboolean(L, 1)  // [+1]
+      lua_setfield(L, -2, name)  // [-1]
+    }
+    lua_setfield(L, -2, "__fields")  // [-1]
     pushMethods(luaClass)  // [+1] methods
     pushRegistry(Key.methods)  // [+1]
     lua_pushvalue(L, -2)  // [+1]
