@@ -51,8 +51,20 @@ public enum Labels: Equatable {
           operation: operation,
           message: "y contains NaN (row \(row + 1))")
       }
-      // Sorting a copy and dropping repeats beats hashing every value:
-      // labels are long columns of a few distinct numbers.
+      // Labels are long columns of a few distinct numbers: collect them
+      // with a short linear scan per value, and sort only the distinct
+      // ones; past 32 of them, sorting the whole copy is cheaper.
+      var distinct: [Double] = []
+      scan: for value in values where !distinct.contains(value) {
+        guard distinct.count < 32 else {
+          distinct.removeAll()
+          break scan
+        }
+        distinct.append(value)
+      }
+      if !distinct.isEmpty || values.isEmpty {
+        return .numbers(distinct.sorted())
+      }
       var sorted = values.sorted()
       var write = 0
       for value in sorted where write == 0 || sorted[write - 1] != value {
