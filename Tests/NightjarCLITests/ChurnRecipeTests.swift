@@ -4,6 +4,17 @@ import Foundation
 import XCTest
 
 final class ChurnRecipeTests: XCTestCase {
+  func test_firstRecipeRuns() throws {
+    let recipe = Binary.packageRoot + "/scripts/recipes/first.lua"
+    let result = try Binary.run([recipe])
+    XCTAssertEqual(result.status, 0, result.error)
+    XCTAssertTrue(
+      result.output.hasPrefix("nightjar runs Lua 5.4 with ml loaded\n"),
+      result.output)
+    XCTAssertTrue(result.output.contains("held-out accuracy 0.9"),
+                  result.output)
+  }
+
   func test_churnRecipeRunsEndToEnd() throws {
     let folder = Binary.scratchFolder()
     let recipe = Binary.packageRoot + "/scripts/recipes/churn.lua"
