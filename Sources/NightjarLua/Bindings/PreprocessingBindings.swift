@@ -23,71 +23,23 @@ enum PreprocessingBindings {
           local s = ml.StandardScaler()
           local Xtr, Xte = s:fit_transform(Xtr), s:transform(Xte)
         """)
-    scaler.constructor { call throws(LuaError) in
-      let created = StandardScaler()
-      let values = try call.options(1, known: ["with_mean", "with_std"])
-      do throws(NightjarError) {
-        try created.setParameters(values)
-      } catch {
-        throw LuaError.option(error, 1)
-      }
-      try call.push(created)
-      return 1
-    }
-    scaler.method(
-      "fit", help: "scaler:fit(X) -> scaler\n  Learns mean_ and scale_."
-    ) { call, scaler throws(LuaError) in
-      let x = try call.object(Matrix.self, 2)
-      try MatrixBindings.core { try scaler.fit(x, target: nil) }
-      return MatrixBindings.returnSelf(call)
-    }
-    scaler.method(
-      "transform", help: "scaler:transform(X) -> Matrix, scaled"
-    ) { call, scaler throws(LuaError) in
-      let x = try call.object(Matrix.self, 2)
-      try call.push(matrix: try MatrixBindings.core {
-        try scaler.transform(x)
-      })
-      return 1
-    }
-    scaler.method(
-      "fit_transform", help: "scaler:fit_transform(X) -> Matrix, scaled"
-    ) { call, scaler throws(LuaError) in
-      let x = try call.object(Matrix.self, 2)
-      try call.push(matrix: try MatrixBindings.core {
-        try scaler.fitTransform(x)
-      })
-      return 1
-    }
-    scaler.method(
-      "inverse_transform",
-      help: "scaler:inverse_transform(X) -> Matrix, back to the units of fit"
-    ) { call, scaler throws(LuaError) in
-      let x = try call.object(Matrix.self, 2)
-      try call.push(matrix: try MatrixBindings.core {
+    let known: Set<String> = ["with_mean", "with_std"]
+    addConstructor(scaler, known: known)
+    addParameters(scaler, known: known)
+    addTransformer(
+      scaler, noun: "scaler",
+      fit: "Learns mean_, var_ and scale_ per column (NaN ignored).",
+      transform: "(x - mean_) / scale_ per column.",
+      inverse: { (scaler, x) throws(NightjarError) in
         try scaler.inverseTransform(x)
       })
-      return 1
-    }
-    scaler.method(
-      "get_params", help: "scaler:get_params() -> table"
-    ) { call, scaler throws(LuaError) in
-      call.push(parameters: scaler.parameters)
-      return 1
-    }
-    for (name, value) in [
-      ("mean_", \StandardScaler.mean), ("var_", \StandardScaler.variance),
-      ("scale_", \StandardScaler.scale),
+    for (name, help, value) in [
+      ("mean_", "column means", \StandardScaler.mean),
+      ("var_", "column variances (ddof 0)", \StandardScaler.variance),
+      ("scale_", "column divisors (1 for a constant column)",
+       \StandardScaler.scale),
     ] {
-      scaler.property(name, help: "vector of features, after fit") {
-        call, scaler throws(LuaError) in
-        guard let matrix = scaler[keyPath: value] else {
-          call.pushNil()
-          return 1
-        }
-        try call.push(matrix: matrix)
-        return 1
-      }
+      scaler.matrixField(name, help) { $0[keyPath: value] }
     }
     scaler.property(
       "n_samples_seen_", help: "non-NaN values seen per column"
