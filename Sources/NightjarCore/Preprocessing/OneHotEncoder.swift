@@ -177,18 +177,8 @@ public final class OneHotEncoder: Transformer, Persistable {
   /// otherwise the block's largest entry (the first on a tie) wins.
   public func inverseTransform(_ x: Matrix) throws(NightjarError) -> Matrix
   {
-    let columns = try inverseTransform(columns: x)
-    var values: [[Double]] = []
-    for column in columns {
-      guard case .numbers(let numbers) = column else {
-        throw .invalidArgument(
-          operation: "inverse_transform",
-          message: "the categories are strings; they cannot fill a Matrix")
-      }
-      values.append(numbers)
-    }
-    let rows = values.first?.count ?? 0
-    return try Matrix(rows, values.count) { i, j in values[j][i] }
+    try PreprocessingInput.matrix(
+      fromCategories: try inverseTransform(columns: x))
   }
 
   /// The categories back from one-hot rows, as one column per feature.

@@ -118,4 +118,23 @@ extension PreprocessingInput {
         output + range.lowerBound * width, range.count)
     }
   }
+
+  /// Category columns of numbers as a rows x columns Matrix (what the
+  /// encoders' inverse_transform returns); string categories are an
+  /// error, since a Matrix cannot hold them.
+  static func matrix(fromCategories columns: [Labels])
+    throws(NightjarError) -> Matrix
+  {
+    var values: [[Double]] = []
+    for column in columns {
+      guard case .numbers(let numbers) = column else {
+        throw .invalidArgument(
+          operation: "inverse_transform",
+          message: "the categories are strings; they cannot fill a Matrix")
+      }
+      values.append(numbers)
+    }
+    let rows = values.first?.count ?? 0
+    return try Matrix(rows, values.count) { i, j in values[j][i] }
+  }
 }
