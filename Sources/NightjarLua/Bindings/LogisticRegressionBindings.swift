@@ -247,10 +247,7 @@ enum LogisticRegressionBindings {
           }
           return 1
         }
-        call.push(parameters: [name: model.parameters[name] ?? .none])
-        _ = call.rawField(-1, name)  // [+1]
-        lua_rotate(call.L, -2, 1)
-        call.pop()
+        call.push(parameter: model.parameters[name] ?? .none)  // [+1]
         return 1
       }
     }

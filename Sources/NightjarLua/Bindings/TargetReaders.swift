@@ -85,22 +85,29 @@ extension LuaCall {
     return estimator
   }
 
-  /// Pushes hyper-parameters as a table {name = value}.
+  /// Pushes one hyper-parameter: a whole number as an integer, none as
+  /// nil. [+1]
+  func push(parameter value: ParameterValue) {
+    switch value {
+    case .number(let number):
+      if number == number.rounded(), abs(number) < 1e15 {
+        push(Int(number))
+      } else {
+        push(number)
+      }
+    case .string(let text): push(text)
+    case .boolean(let flag): push(flag)
+    case .none: pushNil()
+    }
+  }
+
+  /// Pushes hyper-parameters as a table {name = value} (nil ones left
+  /// out).
   func push(parameters: [String: ParameterValue]) {
     lua_createtable(L, 0, Int32(parameters.count))  // [+1]
     for name in parameters.keys.sorted() {
-      guard let value = parameters[name] else { continue }
-      switch value {
-      case .number(let number):
-        if number == number.rounded(), abs(number) < 1e15 {
-          push(Int(number))  // [+1]
-        } else {
-          push(number)  // [+1]
-        }
-      case .string(let text): push(text)  // [+1]
-      case .boolean(let flag): push(flag)  // [+1]
-      case .none: continue
-      }
+      guard let value = parameters[name], value != .none else { continue }
+      push(parameter: value)  // [+1]
       lua_setfield(L, -2, name)  // [-1]
     }
   }
